@@ -153,7 +153,8 @@ def compare(claimed: Quantity, found: Quantity, *, on: dt.date | None = None) ->
     claim = _interval(claimed)
     source = Interval.of(low, high, found.low_open, found.high_open)
     if conversion.note:
-        source_words = f"{source_words} (= {source} {claimed.unit})"
+        rate = f" at the ECB rate of {conversion.rate_day}" if conversion.rate_day else ""
+        source_words = f"{source_words} (= {source} {claimed.unit}{rate})"
 
     ends = _Ends(strict=claimed.unit in STRICT_UNITS)
     if ends.inside(source, claim):

@@ -45,7 +45,8 @@ class Conversion:
     """How a figure was brought into another unit, for the human reason of a stance."""
 
     factor: float | None  # None for an offset conversion (temperatures)
-    note: str  # "" when nothing was converted
+    note: str  # "" when nothing was converted, else "mile->kilometer"
+    rate_day: str = ""  # money: the day(s) of the ECB rates used
 
 
 def is_currency(unit: str | None) -> bool:
@@ -136,8 +137,8 @@ def convert_ends(
     assert unit is not None and to_unit is not None  # counts only equal counts
     if is_currency(unit):
         rate, used = exchange_rate(unit, to_unit, on=on)
-        note = f"{unit}->{to_unit} at the ECB rate of {used.isoformat()}"
-        return _scaled(low, rate), _scaled(high, rate), Conversion(rate, note)
+        conversion = Conversion(rate, f"{unit}->{to_unit}", used)
+        return _scaled(low, rate), _scaled(high, rate), conversion
     return _convert_physical(low, high, unit, to_unit)
 
 
@@ -226,16 +227,24 @@ def _eur_rate(currency: str, on: dt.date | None) -> tuple[float, dt.date]:
     raise NotComparable(f"no ECB reference rate for {currency}")  # pragma: no cover: empty series
 
 
-def exchange_rate(currency: str, to_currency: str, *, on: dt.date | None = None) -> tuple[float, dt.date]:
+def exchange_rate(currency: str, to_currency: str, *, on: dt.date | None = None) -> tuple[float, str]:
     """Units of ``to_currency`` for one ``currency`` at the ECB reference rate of ``on``.
 
-    Returns the rate and the day whose rates were used (the later of the two days when the
-    currencies had to fall back to different days). Raises NotComparable for a currency the
-    ECB does not publish (KES, NGN, ARS ...).
+    Returns the rate and the day(s) whose rates were used, as text ("2014-03-28", or
+    "2022-03-01 for RUB, 2024-03-28 for USD" when the two currencies fell back to different
+    days). Raises NotComparable for a currency the ECB does not publish (KES, NGN, ARS ...).
     """
-    if currency == to_currency:
-        return 1.0, on or dt.date.today()
-    from_rate, from_day = _eur_rate(currency, on) if currency != "EUR" else (1.0, None)
-    to_rate, to_day = _eur_rate(to_currency, on) if to_currency != "EUR" else (1.0, None)
-    days = [d for d in (from_day, to_day) if d is not None]
-    return to_rate / from_rate, max(days)
+    days: dict[str, dt.date] = {}
+    rates = []
+    for code in (currency, to_currency):
+        if code == "EUR":
+            rates.append(1.0)
+            continue
+        rate, day = _eur_rate(code, on)
+        rates.append(rate)
+        days[code] = day
+    if len(set(days.values())) <= 1:
+        used = next(iter(days.values()), on or dt.date.today()).isoformat()
+    else:
+        used = ", ".join(f"{day.isoformat()} for {code}" for code, day in days.items())
+    return rates[1] / rates[0], used

@@ -1,0 +1,73 @@
+"""``claimcheck quantities "TEXT"``: show what the quantity engine reads in a sentence.
+
+A built-in plugin: the core CLI loads it from its default plugins and calls
+``register_commands``. The engine, json and rich are imported inside the command so that
+``claimcheck --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimcheck.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    import click
+
+    from claimcheck.quantities import Quantity
+
+
+@hookimpl
+def register_commands(cli: "click.Group") -> None:
+    import click
+
+    @cli.command("quantities")
+    @click.argument("text")
+    @click.option("--table", is_flag=True, help="Print a table for people instead of JSON lines.")
+    def quantities(text: str, table: bool) -> None:
+        """Print every figure read in TEXT ("-" reads standard input).
+
+        One JSON object per figure and per line, in reading order: span (start, end, text),
+        interval (low, high, low_open, high_open; null is unbounded), unit, qualifier and value.
+        """
+        from claimcheck.quantities import find_quantities
+
+        if text == "-":
+            text = click.get_text_stream("stdin").read()
+        found = find_quantities(text)
+        if table:
+            _print_table(found)
+            return
+        import json
+
+        for quantity in found:
+            click.echo(json.dumps(quantity.to_dict(), ensure_ascii=False))
+
+
+def _print_table(found: "list[Quantity]") -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} figure{'' if len(found) == 1 else 's'}")
+    for column in ("span", "interval", "unit", "qualifier", "value", "at"):
+        table.add_column(column, justify="right" if column in ("value", "at") else "left")
+    for q in found:
+        table.add_row(
+            q.text,
+            _interval(q),
+            q.unit or "(count)",
+            q.qualifier.value,
+            "" if q.value is None else f"{q.value:,.10g}",
+            f"{q.start}-{q.end}",
+        )
+    Console().print(table)
+
+
+def _interval(q: "Quantity") -> str:
+    low = "-∞" if q.low is None else f"{q.low:,.10g}"
+    high = "∞" if q.high is None else f"{q.high:,.10g}"
+    if q.low is not None and q.low == q.high:
+        return low
+    opening = "(" if q.low_open or q.low is None else "["
+    closing = ")" if q.high_open or q.high is None else "]"
+    return f"{opening}{low}, {high}{closing}"
