@@ -1,0 +1,156 @@
+"""The claim record: frozen attrs classes, one per part of a claim file (docs/format.md).
+
+Validation lives in the classes (attrs validators), so a record built in code is checked the
+same way as one read from YAML. Reading and writing go through the one converter in
+``claimcheck.convert``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from claimcheck.errors import FieldError
+
+
+class Status(str, enum.Enum):
+    """A claim's resolved status."""
+
+    UNCHECKED = "unchecked"
+    SUPPORTED = "supported"
+    REFUTED = "refuted"
+    CONFLICTING = "conflicting"
+    NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class VerdictStatus(str, enum.Enum):
+    """What one verifier concluded. ``error`` and ``skipped`` say it could not conclude."""
+
+    SUPPORTED = "supported"
+    REFUTED = "refuted"
+    CONFLICTING = "conflicting"
+    NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Stance(str, enum.Enum):
+    """What one source says about the claim."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    INCONCLUSIVE = "inconclusive"
+    NO_FIGURE = "no-figure"
+    UNRELATED = "unrelated"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _confidence(instance: Any, attribute: attrs.Attribute, value: float | None) -> None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise FieldError(attribute.name, f"must be a number between 0 and 1, got {value}")
+
+
+def _not_blank(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+    if not value.strip():
+        raise FieldError(attribute.name, "must not be empty")
+
+
+_opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
+
+
+@attrs.frozen
+class Link:
+    """Where a claim appeared: a page with a title and a publisher."""
+
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    publisher: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen
+class Source:
+    """A piece of evidence: a page or a local document and the passage that bears on the claim."""
+
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    publisher: str | None = attrs.field(default=None, validator=_opt_str)
+    published: dt.date | None = None
+    excerpt: str | None = attrs.field(default=None, validator=_opt_str)
+    archived: str | None = attrs.field(default=None, validator=_opt_str)
+    stance: Stance | None = None
+    added_by: str | None = attrs.field(default=None, validator=_opt_str)
+    #: a published fact-check's own rating ("False", "Mostly true"), when the source is one
+    rating: str | None = attrs.field(default=None, validator=_opt_str)
+    #: what the link checker last saw: HTTP status and the URL after redirects
+    http_status: int | None = None
+    final_url: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen
+class Verdict:
+    """One verifier's conclusion about a claim.
+
+    ``sources`` are the sources the verifier consulted or added, with their stance and excerpt;
+    the engine merges them into the claim's ``sources`` and does not store them in the verdict.
+    """
+
+    status: VerdictStatus
+    confidence: float | None = attrs.field(default=None, validator=_confidence)
+    note: str | None = attrs.field(default=None, validator=_opt_str)
+    checked: dt.datetime | None = None
+    version: str | None = attrs.field(default=None, validator=_opt_str)
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen
+class Review:
+    """A person's editorial decision. It overrides every verifier."""
+
+    status: Status
+    by: str | None = attrs.field(default=None, validator=_opt_str)
+    date: dt.date | None = None
+    note: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """One checkable claim: the content of ``claims/<collection>/<id>.yaml``."""
+
+    id: str | None = attrs.field(default=None, validator=_opt_str)
+    claim: str = attrs.field(validator=[attrs.validators.instance_of(str), _not_blank])
+    figure: str | None = attrs.field(default=None, validator=_opt_str)
+    measure: str | None = attrs.field(default=None, validator=_opt_str)
+    quote: str | None = attrs.field(default=None, validator=_opt_str)
+    claimant: str | None = attrs.field(default=None, validator=_opt_str)
+    date: dt.date | None = None
+    appeared_in: Link | None = None
+    tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    verdicts: dict[str, Verdict] = attrs.field(factory=dict)
+    review: Review | None = None
+    status: Status = Status.UNCHECKED
+    confidence: float | None = attrs.field(default=None, validator=_confidence)
+    notes: str | None = attrs.field(default=None, validator=_opt_str)
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The claim sentence (``claim``), under a name that reads well in plugins."""
+        return self.claim
+
+
+#: The keys of a claim file, in the order claimcheck writes them.
+CLAIM_KEYS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Claim))
+#: The keys a verifier run owns; people own the rest.
+MACHINE_KEYS: frozenset[str] = frozenset({"verdicts", "status", "confidence"})

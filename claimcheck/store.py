@@ -1,0 +1,280 @@
+"""The store: every claim of a project, read through an index cache.
+
+Parsing YAML is the slow part of listing claims, so the store keeps an SQLite index under
+``.claimcheck/index.sqlite`` with one row per file, keyed by path, size and mtime_ns. A scan
+``stat``s every file and re-reads (and re-validates) only the ones whose key changed; listing
+and filtering are then SQL queries. Each row keeps the record as JSON, so ``list --format json``
+never re-parses YAML. Deleting the folder is always safe: it is rebuilt on the next run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator
+
+import attrs
+
+from claimcheck.convert import unstructure_claim
+from claimcheck.errors import ClaimcheckError, Problem, RecordError
+from claimcheck.model import Claim
+from claimcheck.project import Project
+from claimcheck.records import FileState, Record, load_claim, read_record, read_text
+
+#: Bump when the row layout or the validation rules change: old indexes are rebuilt.
+INDEX_VERSION = 3
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS records (
+    path TEXT PRIMARY KEY,      -- relative to the project root, POSIX separators
+    size INTEGER, mtime_ns INTEGER,
+    id TEXT, collection TEXT, status TEXT, confidence REAL, figure TEXT, claim TEXT,
+    claimant TEXT, date TEXT, tags TEXT, n_sources INTEGER, search TEXT,
+    record TEXT,                -- the record as JSON (keys in file order, plus path)
+    problems TEXT               -- JSON list of problems when the file is not valid
+);
+"""
+
+SORT_KEYS = {
+    "id": "id",
+    "status": "status, id",
+    "confidence": "confidence IS NULL, confidence DESC, id",
+    "date": "date IS NULL, date, id",
+    "path": "path",
+}
+
+
+@attrs.frozen
+class Row:
+    """One claim as the index holds it: the fields ``list`` shows, and the full record as JSON."""
+
+    path: str
+    id: str
+    collection: str
+    status: str
+    confidence: float | None
+    figure: str | None
+    claim: str
+    tags: list[str]
+    n_sources: int
+    record_json: str
+
+
+@attrs.frozen
+class Query:
+    """Filters for listing claims. Empty filters match everything."""
+
+    status: tuple[str, ...] = ()
+    tag: tuple[str, ...] = ()
+    collection: tuple[str, ...] = ()
+    search: str | None = None
+    claimant: str | None = None
+    ids: tuple[str, ...] = ()
+    sort: str = "id"
+
+
+def record_json(claim: Claim, path: str, collection: str) -> str:
+    data = unstructure_claim(claim)
+    data.setdefault("status", claim.status.value)
+    data["collection"] = collection
+    data["path"] = path
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+class Store:
+    """The claims of one project."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self._db: sqlite3.Connection | None = None
+        #: problems found by the last scan: invalid files, duplicate ids, unreadable folders
+        self.problems: list[Problem] = []
+
+    # -- the index ------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        db = None
+        try:
+            self.project.state_dir.mkdir(exist_ok=True)
+            _ignore_state_dir(self.project.state_dir)
+            db = sqlite3.connect(self.project.state_dir / "index.sqlite", isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
+            version = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            if version is None or version[0] != str(INDEX_VERSION):
+                db.execute("DELETE FROM records")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+        except (OSError, sqlite3.Error):
+            # A read-only project or a broken index: work from memory rather than fail.
+            db = sqlite3.connect(":memory:", isolation_level=None)
+            db.executescript(_SCHEMA)
+        self._db = db
+        return db
+
+    def scan(self) -> list[Problem]:
+        """Bring the index up to date with the files; returns the problems found."""
+        db = self._connect()
+        root = self.project.root
+        problems: list[Problem] = []
+        on_disk: dict[str, tuple[int, int, str]] = {}
+        prefix = len(str(root)) + 1
+        for entry in self.project.claim_files(problems):
+            try:
+                st = entry.stat()
+            except OSError as exc:
+                problems.append(Problem(Path(entry.path), None, None, f"cannot read file: {exc.strerror}"))
+                continue
+            on_disk[entry.path[prefix:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns, entry.path)
+        known = {p: (s, m) for p, s, m in db.execute("SELECT path, size, mtime_ns FROM records")}
+        stale = [p for p in known if p not in on_disk]
+        changed = [p for p, (s, m, _) in on_disk.items() if known.get(p) != (s, m)]
+        if stale or changed:
+            db.execute("BEGIN")
+            db.executemany("DELETE FROM records WHERE path = ?", [(p,) for p in stale])
+            db.executemany(
+                "INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (self._row(p, *on_disk[p]) for p in changed),
+            )
+            db.execute("COMMIT")
+        for (text,) in db.execute("SELECT problems FROM records WHERE problems IS NOT NULL ORDER BY path"):
+            problems += [Problem(Path(d["path"]), d["line"], d["field"], d["message"]) for d in json.loads(text)]
+        problems += self._duplicate_ids(db)
+        self.problems = problems
+        return problems
+
+    def _row(self, rel: str, size: int, mtime_ns: int, full: str) -> tuple:
+        path = Path(full)
+        collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
+        try:
+            claim = load_claim(read_text(path), path)
+        except RecordError as exc:
+            found = [
+                {"path": str(p.path or path), "line": p.line, "field": p.field, "message": p.message}
+                for p in exc.problems
+            ]
+            return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
+                    "[]", 0, None, None, json.dumps(found))
+        except OSError as exc:
+            found = [{"path": str(path), "line": None, "field": None, "message": f"cannot read file: {exc.strerror}"}]
+            return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
+                    "[]", 0, None, None, json.dumps(found))
+        search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
+        return (
+            rel, size, mtime_ns, claim.id, collection, claim.status.value, claim.confidence, claim.figure,
+            claim.claim, claim.claimant, claim.date.isoformat() if claim.date else None,
+            json.dumps(list(claim.tags), ensure_ascii=False), len(claim.sources), search,
+            record_json(claim, rel, collection), None,
+        )
+
+    def _duplicate_ids(self, db: sqlite3.Connection) -> list[Problem]:
+        out = []
+        rows = db.execute(
+            "SELECT id, group_concat(path, '\n') FROM records WHERE problems IS NULL "
+            "GROUP BY id HAVING count(*) > 1 ORDER BY id"
+        )
+        for claim_id, paths in rows:
+            listed = sorted(paths.split("\n"))
+            for p in listed:
+                others = ", ".join(o for o in listed if o != p)
+                out.append(Problem(self.project.root / p, None, "id", f"duplicate id {claim_id!r}: also used by {others}"))
+        return out
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def rows(self, query: Query = Query()) -> list[Row]:
+        """The valid claims matching ``query``, from the index (call ``scan()`` first)."""
+        where, args = ["problems IS NULL"], []
+
+        def any_of(column: str, values: tuple[str, ...]) -> None:
+            if values:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                args.extend(values)
+
+        any_of("status", query.status)
+        any_of("id", query.ids)
+        if query.collection:
+            parts = []
+            for c in query.collection:
+                parts.append("(collection = ? OR collection LIKE ? ESCAPE '\\')")
+                args += [c.strip("/"), _like_prefix(c.strip("/")) + "/%"]
+            where.append("(" + " OR ".join(parts) + ")")
+        for tag in query.tag:
+            where.append("EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?)")
+            args.append(tag)
+        if query.search:
+            where.append("instr(search, ?) > 0")
+            args.append(query.search.casefold())
+        if query.claimant:
+            where.append("instr(lower(claimant), ?) > 0")
+            args.append(query.claimant.casefold())
+        order = SORT_KEYS.get(query.sort)
+        if order is None:
+            raise ClaimcheckError(f"cannot sort by {query.sort!r}; choose one of {', '.join(SORT_KEYS)}")
+        sql = (
+            "SELECT path, id, collection, status, confidence, figure, claim, tags, n_sources, record "
+            f"FROM records WHERE {' AND '.join(where)} ORDER BY {order}"
+        )
+        return [
+            Row(p, i, c, s, conf, f, cl, json.loads(t), n, r)
+            for p, i, c, s, conf, f, cl, t, n, r in self._connect().execute(sql, args)
+        ]
+
+    def records(self, query: Query = Query()) -> Iterator[Record]:
+        """Full records (read from their files) for the claims matching ``query``."""
+        for row in self.rows(query):
+            yield read_record(self.project.root / row.path, self.project.claims_dir)
+
+    def get(self, claim_id: str) -> Record:
+        """One record by id; a clear error when there is none, or more than one."""
+        rows = self.rows(Query(ids=(claim_id,)))
+        if not rows:
+            hint = self._suggest(claim_id)
+            raise ClaimcheckError(f"no claim with id {claim_id!r}{hint}")
+        if len(rows) > 1:
+            raise ClaimcheckError(f"id {claim_id!r} is used by several files: {', '.join(r.path for r in rows)}")
+        return read_record(self.project.root / rows[0].path, self.project.claims_dir)
+
+    def _suggest(self, claim_id: str) -> str:
+        import difflib
+
+        ids = [i for (i,) in self._connect().execute("SELECT id FROM records WHERE problems IS NULL")]
+        close = difflib.get_close_matches(claim_id, ids, n=1)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
+    def ids(self) -> set[str]:
+        return {i for (i,) in self._connect().execute("SELECT id FROM records")}
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _ignore_state_dir(state_dir: Path) -> None:
+    ignore = state_dir / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# claimcheck's machine state (index, HTTP cache); safe to delete\n*\n")
+
+
+def open_store(project: Project) -> Store:
+    store = Store(project)
+    store.scan()
+    return store
+
+
+def file_state(path: Path) -> FileState:
+    return FileState.of(path)
+
+
+def as_dict(row: Row) -> dict[str, Any]:
+    return json.loads(row.record_json)
