@@ -58,10 +58,14 @@ def unit_registry() -> Any:
     """The one pint registry of the process (building one takes most of a second)."""
     import pint
 
-    return pint.UnitRegistry()
+    ureg = pint.UnitRegistry()
+    # pint's "decade" is a factor of ten on a log scale; in news text it is ten years.
+    ureg.define("decade_of_years = 10 * year")
+    return ureg
 
 
 _SPELLINGS = (("metre", "meter"), ("litre", "liter"))
+_ALIASES = {"decade": "decade_of_years", "decades": "decade_of_years"}
 
 
 @functools.lru_cache(maxsize=256)
@@ -73,7 +77,7 @@ def _pint_unit(unit: str) -> Any:
     import pint
 
     ureg = unit_registry()
-    name = unit.strip()
+    name = _ALIASES.get(unit.strip(), unit.strip())
     for british, american in _SPELLINGS:
         name = name.replace(british, american)
     candidates = [name, name.replace(" ", "_").replace("-", "_")]

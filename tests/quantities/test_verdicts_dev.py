@@ -11,6 +11,7 @@ Set CLAIMCHECK_VERDICTS_EVAL to the path of another set labelled the same way to
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +55,17 @@ def read(text: str, span: str) -> Quantity | None:
     return None
 
 
+def day(*records: dict) -> dt.date | None:
+    """The day for exchange rates: the claim's date, else the source's (when a set has them)."""
+    for record in records:
+        value = record.get("date")
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            return dt.date.fromisoformat(value[:10])
+    return None
+
+
 def score(figure_of: Callable[[str, dict], Quantity | None]) -> tuple[float, list[str], list[str]]:
     """The share of labelled sources given the written stance, the misses, and wrong labels."""
     right = total = 0
@@ -72,7 +84,7 @@ def score(figure_of: Callable[[str, dict], Quantity | None]) -> tuple[float, lis
             if claimed is None or found is None:
                 stance_kind, reason = None, f"no figure read at {case['claim_interval']['span']!r} / {interval['span']!r}"
             else:
-                stance = compare(claimed, found)
+                stance = compare(claimed, found, on=day(case, source))
                 stance_kind, reason = stance.kind, stance.reason
             total += 1
             if stance_kind is not None and stance_kind.value == source["stance"]:
