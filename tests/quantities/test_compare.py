@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.quantities import Quantity, Stance, StanceKind, compare, status_from_stances
 
@@ -200,3 +202,36 @@ def test_a_figure_built_in_code_is_named_by_its_interval():
 def test_status_from_stances(stances, status):
     assert status_from_stances(stances) == status
     assert status_from_stances([Stance(StanceKind(kind), "") for kind in stances]) == status
+
+
+# --- properties ----------------------------------------------------------------------------
+
+@st.composite
+def intervals(draw) -> tuple[float | None, float | None, bool, bool]:
+    low = draw(st.one_of(st.none(), st.floats(0, 1e6)))
+    high = draw(st.one_of(st.none(), st.floats(low or 0, 1e6)))
+    return low, high, draw(st.booleans()) or low is None, draw(st.booleans()) or high is None
+
+
+def as_figure(interval, unit: str | None = None, scale: float = 1.0) -> Quantity:
+    low, high, low_open, high_open = interval
+    return Quantity(
+        0, 0, "", None if low is None else low * scale, None if high is None else high * scale, low_open, high_open, unit
+    )
+
+
+@given(intervals())
+def test_a_figure_supports_itself(interval):
+    assert compare(as_figure(interval), as_figure(interval)).kind is SUPPORTS
+
+
+@given(intervals(), intervals())
+def test_refuting_is_symmetric(a, b):
+    assert (compare(as_figure(a), as_figure(b)).kind is REFUTES) == (compare(as_figure(b), as_figure(a)).kind is REFUTES)
+
+
+@given(intervals(), intervals())
+def test_the_stance_does_not_depend_on_the_sources_unit(claim, source):
+    in_metres = compare(as_figure(claim, "meter"), as_figure(source, "meter"))
+    in_kilometres = compare(as_figure(claim, "meter"), as_figure(source, "kilometer", scale=1e-3))
+    assert in_metres.kind is in_kilometres.kind
