@@ -22,16 +22,19 @@ def register_commands(cli: "click.Group") -> None:
     import click
 
     @cli.command("quantities")
-    @click.argument("text")
+    @click.argument("words", metavar="TEXT", nargs=-1, required=True)
     @click.option("--table", is_flag=True, help="Print a table for people instead of JSON lines.")
-    def quantities(text: str, table: bool) -> None:
+    def quantities(words: tuple[str, ...], table: bool) -> None:
         """Print every figure read in TEXT ("-" reads standard input).
 
         One JSON object per figure and per line, in reading order: span (start, end, text),
         interval (low, high, low_open, high_open; null is unbounded), unit, qualifier and value.
+        Offsets count characters of TEXT (several words are joined by single spaces).
         """
         from claimcheck.quantities import find_quantities
 
+        # Forgive a missing pair of quotes: the words are one text.
+        text = " ".join(words)
         if text == "-":
             text = click.get_text_stream("stdin").read()
         found = find_quantities(text)

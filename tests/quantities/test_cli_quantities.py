@@ -71,6 +71,18 @@ def test_a_dash_reads_standard_input(cli, reader):
     assert len(result.output.splitlines()) == 3
 
 
+def test_words_without_quotes_are_one_text(cli, reader):
+    result = CliRunner().invoke(cli, ["quantities", *SENTENCE.split(" ")])
+    assert result.exit_code == 0, result.output
+    assert reader == [SENTENCE]
+
+
+def test_text_is_required(cli):
+    result = CliRunner().invoke(cli, ["quantities"])
+    assert result.exit_code == 2
+    assert "Missing argument 'TEXT" in result.output
+
+
 def test_text_without_figures_prints_nothing(cli, reader):
     result = CliRunner().invoke(cli, ["quantities", "No figures here."])
     assert result.exit_code == 0
