@@ -73,6 +73,8 @@ def parse_yaml(text: str, path: Path | None = None) -> Any:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if mark is not None and exc.context_mark is not None and mark.index >= len(text.rstrip()):
+            mark = exc.context_mark  # hit the end of the file: point at what was left open
         line = mark.line + 1 if mark else None
         what = (exc.problem or "invalid YAML").strip()
         bad_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
