@@ -93,6 +93,7 @@ def _pint_unit(unit: str) -> Any:
     raise NotComparable(f"unknown unit {unit!r}")
 
 
+@functools.lru_cache(maxsize=1024)
 def family(unit: str | None) -> str:
     """The family a unit belongs to; two figures compare only inside one family.
 
@@ -160,21 +161,36 @@ def _scaled(x: float | None, factor: float) -> float | None:
 def _convert_physical(
     low: float | None, high: float | None, unit: str, to_unit: str
 ) -> tuple[float | None, float | None, Conversion]:
+    if str(_pint_unit(unit)) in _ABSOLUTE_TEMPERATURES:
+        # Offset units convert point by point (and stay ordered: the maps are increasing).
+        def one(x: float | None) -> float | None:
+            return None if x is None else _convert_offset(x, unit, to_unit)
+
+        return one(low), one(high), Conversion(None, f"{unit}->{to_unit}")
+    factor = _factor(unit, to_unit)
+    return _scaled(low, factor), _scaled(high, factor), Conversion(factor, f"{unit}->{to_unit}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _factor(unit: str, to_unit: str) -> float:
+    """How many ``to_unit`` make one ``unit`` (cached: a pint conversion costs ~100 µs)."""
     import pint
 
     ureg = unit_registry()
-    source, target = _pint_unit(unit), _pint_unit(to_unit)
     try:
-        if str(source) in _ABSOLUTE_TEMPERATURES:
-            # Offset units convert point by point (and stay ordered: the maps are increasing).
-            def one(x: float | None) -> float | None:
-                return None if x is None else float(ureg.Quantity(x, source).to(target).magnitude)
-
-            return one(low), one(high), Conversion(None, f"{unit}->{to_unit}")
-        factor = float(ureg.Quantity(1.0, source).to(target).magnitude)
+        return float(ureg.Quantity(1.0, _pint_unit(unit)).to(_pint_unit(to_unit)).magnitude)
     except pint.errors.PintError as error:
         raise NotComparable(str(error)) from error
-    return _scaled(low, factor), _scaled(high, factor), Conversion(factor, f"{unit}->{to_unit}")
+
+
+def _convert_offset(x: float, unit: str, to_unit: str) -> float:
+    import pint
+
+    ureg = unit_registry()
+    try:
+        return float(ureg.Quantity(x, _pint_unit(unit)).to(_pint_unit(to_unit)).magnitude)
+    except pint.errors.PintError as error:
+        raise NotComparable(str(error)) from error
 
 
 def _family_name(unit: str | None) -> str:
