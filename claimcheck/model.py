@@ -110,6 +110,9 @@ class Verdict:
     note: str | None = attrs.field(default=None, validator=_opt_str)
     checked: dt.datetime | None = None
     version: str | None = attrs.field(default=None, validator=_opt_str)
+    #: a short hash of the claim content the verdict was reached on (written by the engine);
+    #: when the claim changes, the verdict is stale
+    claim_hash: str | None = attrs.field(default=None, validator=_opt_str)
     sources: tuple[Source, ...] = ()
 
 
