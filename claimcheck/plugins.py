@@ -173,7 +173,7 @@ def check_hooks(plugin: Any, where: Any) -> None:
     """Refuse hook implementations that match no hook (a misspelt name), naming the fix."""
     import difflib
 
-    known = [name for name in dir(pm.hook) if not name.startswith("_")]
+    known = [name for name in dir(pm.hook) if not name.startswith("_") and getattr(pm.hook, name).spec is not None]
     for impl_name in _hookimpl_names(plugin):
         if impl_name not in known:
             close = difflib.get_close_matches(impl_name, known, n=1)

@@ -55,8 +55,7 @@ def collect(kind: str) -> dict[str, Registered]:
     load_all()
     found: dict[str, Registered] = {}
     hook = getattr(pm.hook, _HOOKS[kind])
-    # pluggy calls the last registered first; reverse so built-ins come first in listings
-    for impl in reversed(hook.get_hookimpls()):
+    for impl in hook.get_hookimpls():  # registration order: built-ins first
         plugin = impl.plugin_name
 
         def register(obj: Any, _plugin: str = plugin) -> None:
