@@ -89,6 +89,9 @@ class Source:
     excerpt: str | None = attrs.field(default=None, validator=_opt_str)
     archived: str | None = attrs.field(default=None, validator=_opt_str)
     stance: Stance | None = None
+    #: who gave the stance: ``person`` or a verifier's name. A stance without it on a source a
+    #: person added is a person's reading, and verifiers never overwrite a person's reading.
+    stance_by: str | None = attrs.field(default=None, validator=_opt_str)
     added_by: str | None = attrs.field(default=None, validator=_opt_str)
     #: a published fact-check's own rating ("False", "Mostly true"), when the source is one
     rating: str | None = attrs.field(default=None, validator=_opt_str)
