@@ -26,6 +26,10 @@ STATUS_STYLE = {
 CSV_COLUMNS = ("id", "collection", "status", "confidence", "figure", "claim", "tags", "sources", "path")
 
 
+def needs_full_records(fmt: str) -> bool:
+    return fmt in ("json", "jsonl", "yaml")
+
+
 def write_rows(rows: list["Row"], fmt: str, out=None) -> None:
     out = out or sys.stdout
     if fmt == "json":
@@ -37,7 +41,7 @@ def write_rows(rows: list["Row"], fmt: str, out=None) -> None:
         writer.writerow(CSV_COLUMNS)
         for r in rows:
             writer.writerow([r.id, r.collection, r.status, _conf(r.confidence), r.figure or "", r.claim,
-                             ";".join(r.tags), r.n_sources, r.path])
+                             ";".join(r.tag_list), r.n_sources, r.path])
     elif fmt == "yaml":
         import yaml
 
@@ -53,33 +57,36 @@ def _conf(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def _columns(r: "Row") -> list[str]:
-    return [r.id, r.status, _conf(r.confidence), r.figure or "", r.claim, ", ".join(r.tags), str(r.n_sources)]
+def _tags(tags_json: str) -> str:
+    # tags are stored as a JSON list of strings; '["a", "b"]' -> 'a, b' without a JSON parse
+    return tags_json[2:-2].replace('", "', ", ") if tags_json != "[]" else ""
 
 
-HEADERS = ["id", "status", "conf", "figure", "claim", "tags", "src"]
+HEADERS = ("id", "status", "conf", "figure", "tags", "src", "claim")
 
 
 def _plain_table(rows: Iterable["Row"], out) -> None:
-    """Aligned columns without colour: fast for 100,000 rows in a pipe or a file."""
-    rows = list(rows)
-    table = [HEADERS] + [_columns(r) for r in rows]
-    widths = [min(max(len(row[i]) for row in table), 40 if i != 4 else 10_000) for i in range(len(HEADERS))]
-    claim_col = 4
-    buf = io.StringIO()
-    for row in table:
-        cells = []
-        for i, cell in enumerate(row):
-            if i != claim_col and len(cell) > widths[i]:
-                cell = cell[: widths[i] - 1] + "…"
-            cells.append(cell if i in (claim_col, len(row) - 1) else cell.ljust(widths[i]))
-        # the claim goes last so long claims don't push the other columns around
-        buf.write("  ".join(cells[:claim_col] + cells[claim_col + 1 :] + [cells[claim_col]]).rstrip() + "\n")
-    out.write(buf.getvalue())
+    """Aligned columns without colour: fast for 100,000 rows in a pipe or a file.
+
+    The claim goes last, in full, so long claims don't push the other columns around.
+    """
+    table = [
+        (r.id, r.status, "" if r.confidence is None else f"{r.confidence:.2f}", _cut(r.figure or ""), _cut(_tags(r.tags)),
+         str(r.n_sources), r.claim)
+        for r in rows
+    ]
+    widths = [max([len(HEADERS[i])] + [len(row[i]) for row in table]) for i in range(len(HEADERS) - 1)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths) + "  {}"
+    out.write("\n".join(fmt.format(*row).rstrip() for row in [HEADERS, *table]) + "\n")
+
+
+def _cut(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _rich_table(rows: list["Row"]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
@@ -93,8 +100,8 @@ def _rich_table(rows: list["Row"]) -> None:
     table.add_column("src", justify="right", no_wrap=True)
     for r in rows:
         style = STATUS_STYLE.get(r.status, "")
-        table.add_row(r.id, f"[{style}]{r.status}[/]" if style else r.status, _conf(r.confidence), r.figure or "",
-                      r.claim, ", ".join(r.tags), str(r.n_sources))
+        table.add_row(escape(r.id), f"[{style}]{r.status}[/]" if style else escape(r.status), _conf(r.confidence),
+                      escape(r.figure or ""), escape(r.claim), escape(_tags(r.tags)), str(r.n_sources))
     console.print(table)
     console.print(f"[dim]{len(rows)} claim{'s' if len(rows) != 1 else ''}[/]")
 

@@ -20,7 +20,7 @@ def test_index_rereads_only_changed_files_and_revalidates_them(project, monkeypa
 
     parsed = []
     real = records.load_claim
-    monkeypatch.setattr("claimcheck.store.load_claim", lambda text, path: parsed.append(path.name) or real(text, path))
+    monkeypatch.setattr(records, "load_claim", lambda text, path: parsed.append(path.name) or real(text, path))
     store = Store(Project(project))
     assert store.scan() == [] and parsed == [], "a warm scan parses nothing"
 

@@ -43,7 +43,7 @@ def list_claims(settings: Settings, status, tag, collection, search, claimant, s
     yaml for programs (json carries every field of each record plus its path). Invalid files are
     reported on stderr and the other claims are still listed.
     """
-    from claimcheck.output import write_rows
+    from claimcheck.output import needs_full_records, write_rows
     from claimcheck.store import Query
 
     for s in status:
@@ -51,7 +51,8 @@ def list_claims(settings: Settings, status, tag, collection, search, claimant, s
             click.echo(f"note: {s!r} is not a built-in status; plugins may use their own", err=True)
     store = settings.store()
     _warn_problems(store.problems)
-    rows = store.rows(Query(status=status, tag=tag, collection=collection, search=search, claimant=claimant, sort=sort))
+    query = Query(status=status, tag=tag, collection=collection, search=search, claimant=claimant, sort=sort)
+    rows = store.rows(query, full=needs_full_records(fmt))
     write_rows(rows, fmt)
 
 
