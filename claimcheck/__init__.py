@@ -6,6 +6,7 @@ needs is importable from here; other modules are internal and may change.
 
 from claimcheck.hookspecs import hookimpl
 from claimcheck.model import Claim, Link, Review, Source, Stance, Status, Verdict, VerdictStatus
+from claimcheck.report import RenderOptions, Report
 from claimcheck.verifier import Verifier
 
 __version__ = "0.1.0"
@@ -13,6 +14,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Claim",
     "Link",
+    "RenderOptions",
+    "Report",
     "Review",
     "Source",
     "Stance",
