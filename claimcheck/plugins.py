@@ -59,20 +59,22 @@ _loaded_builtins = False
 _loaded_entrypoints = False
 
 
-def load_builtin_plugins() -> None:
+def load_builtin_plugins() -> list[ClaimcheckError]:
+    """Register ``DEFAULT_PLUGINS``. One that fails to import is reported, the rest still load."""
     global _loaded_builtins
     if _loaded_builtins:
-        return
+        return []
     _loaded_builtins = True
+    errors = []
     for name in DEFAULT_PLUGINS:
         try:
             module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # a built-in not written yet: nothing to load
-            raise
+        except Exception as exc:
+            errors.append(ClaimcheckError(f"built-in plugin {name} failed to load: {type(exc).__name__}: {exc}"))
+            continue
         if not pm.is_registered(module):
             pm.register(module, name)
+    return errors
 
 
 def load_installed_plugins() -> list[ClaimcheckError]:
@@ -239,8 +241,8 @@ def _trace() -> None:
 
 def load_all() -> list[ClaimcheckError]:
     """Built-ins and installed plugins (local files are loaded by the CLI, which knows the project)."""
-    load_builtin_plugins()
-    errors = load_installed_plugins()
+    errors = load_builtin_plugins()
+    errors += load_installed_plugins()
     if os.environ.get("CLAIMCHECK_TRACE_PLUGINS") == "1":
         _trace()
     return errors
