@@ -1,0 +1,150 @@
+"""Cut text into tokens: digit groups, words and single symbols, with their offsets.
+
+One regular expression does the cutting. Every repetition in it is bounded and its
+alternatives start on disjoint character classes (digit / letter / other), so it runs in
+linear time on any input: 10 MB of "1,1,1,..." or 100,000 parentheses included.
+
+A run of digits with separators ("35,000", "35 000", "2022 20", "1,1,1") is split here into
+numbers by the grouping rules (contract, section 1, "separators"): a thousands separator is
+followed by exactly three digits; a space groups digits only in that way too, and otherwise
+separates two numbers. A run that fits no rule ("1.2.3", "1,1,1", an IP address, a phone
+number with a leading zero) becomes one JUNK token, which is never a figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM, WORD, SYM, JUNK = 0, 1, 2, 3
+
+_TOKEN_RE = re.compile(
+    r"(\d{1,40}(?:[.,\u00a0\u2009\u202f ]\d{1,40}){0,12})"
+    r"|([^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?)"
+    r"|(\S)"
+)
+_SPACES = frozenset(" \u00a0\u2009\u202f")
+_SEP_SPLIT = re.compile(r"([.,\u00a0\u2009\u202f ])")
+
+# A comma decimal is evident from a number such as "3,5" or "1.234,5" (contract: "35.000 only
+# where a comma decimal is evident in the same text").
+_COMMA_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,.])|\d\.\d{3},\d")
+
+
+def comma_decimal_evident(text: str) -> bool:
+    return _COMMA_DECIMAL_RE.search(text) is not None
+
+
+class Tokens:
+    """Parallel lists (faster than one object per token): kind, text, lower, start, end, value.
+
+    ``value`` of a NUM token is ``(int_digits, frac_digits)`` as ASCII strings.
+    """
+
+    __slots__ = ("kind", "text", "lower", "start", "end", "value", "n")
+
+    def __init__(self, text: str, comma_decimal: bool) -> None:
+        kind: list[int] = []
+        tok: list[str] = []
+        start: list[int] = []
+        end: list[int] = []
+        value: list[tuple[str, str] | None] = []
+        for m in _TOKEN_RE.finditer(text):
+            raw = m.group(1)
+            if raw is not None:
+                a = m.start()
+                if raw.isdecimal():
+                    kind.append(NUM)
+                    tok.append(raw)
+                    start.append(a)
+                    end.append(m.end())
+                    value.append((_ascii(raw), ""))
+                else:
+                    for k, t, s, e, v in _split_number(raw, a, comma_decimal):
+                        kind.append(k)
+                        tok.append(t)
+                        start.append(s)
+                        end.append(e)
+                        value.append(v)
+                continue
+            kind.append(WORD if m.group(2) is not None else SYM)
+            tok.append(m.group())
+            start.append(m.start())
+            end.append(m.end())
+            value.append(None)
+        self.kind = kind
+        self.text = tok
+        self.lower = [t.lower() for t in tok]
+        self.start = start
+        self.end = end
+        self.value = value
+        self.n = len(tok)
+
+
+def _ascii(digits: str) -> str:
+    """Arabic-Indic, full-width and other decimal digits as ASCII."""
+    if digits.isascii():
+        return digits
+    return "".join(str(int(c)) if c.isdecimal() else c for c in digits)
+
+
+def _split_number(raw: str, base: int, comma_decimal: bool):
+    parts = _SEP_SPLIT.split(raw)
+    digits = parts[0::2]
+    seps = parts[1::2]
+    thousands = "." if comma_decimal else ","
+    decimal = "," if comma_decimal else "."
+    offs = []
+    p = base
+    for d in digits:
+        offs.append(p)
+        p += len(d) + 1
+    n = len(digits)
+    out = []
+    k = 0
+    junk = [(JUNK, raw, base, base + len(raw), None)]
+    while k < n:
+        d0 = digits[k]
+        intpart = d0
+        j = k
+        if len(d0) <= 3 and not (len(d0) > 1 and d0[0] == "0"):
+            group = None
+            while j + 1 < n and len(digits[j + 1]) == 3:
+                s = seps[j]
+                cls = " " if s in _SPACES else s
+                if cls != " " and s != thousands:
+                    break
+                if group is None:
+                    group = cls
+                elif group != cls:
+                    break
+                intpart += digits[j + 1]
+                j += 1
+        frac = ""
+        if j + 1 < n and seps[j] == decimal:
+            frac = digits[j + 1]
+            j += 1
+        if j + 1 < n and seps[j] not in _SPACES:
+            # "1.2.3", "1,1,1", "14.07.2015": no reading fits; a dotted date still gives its year.
+            if n == 3 and all(s in "./" for s in seps) and len(digits[2]) == 4:
+                return [(JUNK, raw[: offs[2] - base - 1], base, offs[2] - 1, None),
+                        (NUM, digits[2], offs[2], offs[2] + 4, (_ascii(digits[2]), ""))]
+            return junk
+        if len(intpart) > 1 and intpart[0] == "0" and not frac:
+            return junk  # "020 7946 0958", "007": identifiers and phone numbers
+        if (
+            not comma_decimal
+            and frac
+            and len(frac) == 3
+            and frac.endswith("0")
+            and intpart == d0
+            and len(d0) <= 3
+            and d0[0] != "0"
+        ):
+            # "35.000" with no comma decimal in the text: English 35.000 or German 35 000?
+            # The contract says never guess silently, so it is no figure.
+            return junk
+        a = offs[k]
+        e = offs[j] + len(digits[j])
+        out.append((NUM, raw[a - base : e - base], a, e, (_ascii(intpart), _ascii(frac))))
+        k = j + 1
+    return out
