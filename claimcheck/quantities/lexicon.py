@@ -191,7 +191,7 @@ NOT_FRACTION_BEFORE = frozenset({
 })
 
 # "one" in these phrases is not a count.
-ONE_NOT_COUNT_BEFORE = frozenset({"no", "the", "this", "that", "which", "any", "every", "each", "someone", "anyone", "every"})
+ONE_NOT_COUNT_BEFORE = frozenset({"number", "no", "the", "this", "that", "which", "any", "every", "each", "someone", "anyone", "every"})
 ONE_NOT_COUNT_AFTER = frozenset({"of", "another", "way", "thing", "side", "hand", "'s", "such"})
 
 # Ordinals that are not numbering anything here ("at first", "First, ...").

@@ -285,8 +285,8 @@ class _Reader:
             k += 2
             if self.low(k) in _DAY_ORDINAL and self.adjacent(k - 1, k):
                 k += 1
-        if self.low(k) == "of":
-            k += 1
+        if self.low(k) == "of" or (self.txt(k) == "." and self.adjacent(k - 1, k)):
+            k += 1  # "21st of March", "14. August"
         if self.is_month(k):
             return k + 1
         return None
@@ -304,6 +304,8 @@ class _Reader:
             return k
         if self.is_clock_word(nxt):
             return self.clock_end(nxt)
+        if self.txt(i - 1) == "[" and self.txt(nxt) == "]" and self.adjacent(i - 1, i) and self.adjacent(i, nxt):
+            return nxt + 1  # a reference mark: "[2]"
         day_end = self.day_before_month(i)
         if day_end is not None:
             return day_end
@@ -734,6 +736,8 @@ class _Reader:
             amt.about = True
             return amt
         if w == "few":
+            if self.low(j - 1) in ("quite", "not", "precious"):
+                return None  # "quite a few" means many
             return self.few_at(j)
         if w == "handful":
             amt = _Amount(j, j + 2, 4.5)
