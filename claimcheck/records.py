@@ -97,6 +97,11 @@ def _refuse_aliases(text: str, path: Path | None) -> None:
 
 def load_claim(text: str, path: Path | None = None) -> Claim:
     """Validate parsed text into a ``Claim``; problems carry the file and line."""
+    return parse_record(text, path)[1]
+
+
+def parse_record(text: str, path: Path | None = None) -> tuple[Any, Claim]:
+    """The parsed YAML data and the validated ``Claim`` (the index stores the data as written)."""
     data = parse_yaml(text, path)
     try:
         claim = structure_claim(data)
@@ -109,7 +114,7 @@ def load_claim(text: str, path: Path | None = None) -> Claim:
         elif claim.id != stem:
             problem = Problem(path, None, "id", f"{claim.id!r} does not match the file name {path.name!r}; rename one of them")
             raise RecordError([_locate(text, problem, path)])
-    return claim
+    return data, claim
 
 
 def read_record(path: Path, claims_dir: Path) -> Record:

@@ -152,7 +152,7 @@ class Store:
             db.executemany("DELETE FROM records WHERE path = ?", [(p,) for p in stale])
             db.executemany(
                 "INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (self._row(p, *on_disk[p]) for p in changed),
+                _index_rows([(p, *on_disk[p]) for p in changed]),
             )
             db.execute("COMMIT")
         for (text,) in db.execute("SELECT problems FROM records WHERE problems IS NOT NULL ORDER BY path"):
@@ -160,32 +160,6 @@ class Store:
         problems += self._duplicate_ids(db)
         self.problems = problems
         return problems
-
-    def _row(self, rel: str, size: int, mtime_ns: int, full: str) -> tuple:
-        from claimcheck.records import load_claim, read_text
-
-        path = Path(full)
-        collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
-        try:
-            claim = load_claim(read_text(path), path)
-        except RecordError as exc:
-            found = [
-                {"path": str(p.path or path), "line": p.line, "field": p.field, "message": p.message}
-                for p in exc.problems
-            ]
-            return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
-                    "[]", 0, None, None, json.dumps(found))
-        except OSError as exc:
-            found = [{"path": str(path), "line": None, "field": None, "message": f"cannot read file: {exc.strerror}"}]
-            return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
-                    "[]", 0, None, None, json.dumps(found))
-        search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
-        return (
-            rel, size, mtime_ns, claim.id, collection, claim.status.value, claim.confidence, claim.figure,
-            claim.claim, claim.claimant, claim.date.isoformat() if claim.date else None,
-            json.dumps(list(claim.tags), ensure_ascii=False), len(claim.sources), search,
-            record_json(claim, rel, collection), None,
-        )
 
     def _duplicate_ids(self, db: sqlite3.Connection) -> list[Problem]:
         out = []
@@ -273,6 +247,58 @@ class Store:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+#: Below this many changed files, reading them in this process beats starting workers.
+PARALLEL_THRESHOLD = 2000
+
+
+def _index_rows(changed: list[tuple[str, int, int, str]]) -> Iterator[tuple]:
+    """Index rows for changed files: parsed and validated, in worker processes when many.
+
+    Parsing is CPU-bound (PyYAML's C loader, then validation), so a cold index of a large
+    project uses every core; results come back in order, ready for one transaction.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(changed) < PARALLEL_THRESHOLD or workers < 2:
+        return map(index_row, changed)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        return iter(list(pool.map(index_row, changed, chunksize=256)))
+
+
+def index_row(item: tuple[str, int, int, str]) -> tuple:
+    """One file's index row; a file with problems gets a row that records them."""
+    from claimcheck.records import parse_record, read_text
+
+    rel, size, mtime_ns, full = item
+    path = Path(full)
+    collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
+    try:
+        data, claim = parse_record(read_text(path), path)
+    except (RecordError, OSError) as exc:
+        if isinstance(exc, RecordError):
+            found = [{"path": str(p.path or path), "line": p.line, "field": p.field, "message": p.message} for p in exc.problems]
+        else:
+            found = [{"path": str(path), "line": None, "field": None, "message": f"cannot read file: {exc.strerror}"}]
+        return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
+                "[]", 0, None, None, json.dumps(found))
+    search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
+    # The JSON is the file's own data (already validated), so listing shows what the file says.
+    record = {"id": claim.id, **data, "status": claim.status.value, "collection": collection, "path": rel}
+    return (
+        rel, size, mtime_ns, claim.id, collection, claim.status.value, claim.confidence, claim.figure,
+        claim.claim, claim.claimant, claim.date.isoformat() if claim.date else None,
+        json.dumps(list(claim.tags), ensure_ascii=False), len(claim.sources), search,
+        json.dumps(record, ensure_ascii=False, default=_json_default), None,
+    )
+
+
+def _json_default(value: Any) -> str:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def _like_prefix(text: str) -> str:

@@ -19,8 +19,8 @@ def test_index_rereads_only_changed_files_and_revalidates_them(project, monkeypa
     Store(Project(project)).scan()
 
     parsed = []
-    real = records.load_claim
-    monkeypatch.setattr(records, "load_claim", lambda text, path: parsed.append(path.name) or real(text, path))
+    real = records.parse_record
+    monkeypatch.setattr(records, "parse_record", lambda text, path: parsed.append(path.name) or real(text, path))
     store = Store(Project(project))
     assert store.scan() == [] and parsed == [], "a warm scan parses nothing"
 
