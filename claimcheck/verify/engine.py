@@ -1,0 +1,384 @@
+"""The verify run: every (claim, verifier) pair on one event loop, each claim written as it finishes.
+
+Flow per claim: read its file, run the verifiers that apply and whose verdict is not fresh
+(concurrently, each under a timeout, each isolated: an exception or a hang becomes an ``error``
+verdict), merge the sources they report, resolve the status through the ``resolve_status`` hook,
+write the file (only when its text changes; atomically; keeping comments), tell the
+``claim_verified`` hook. A run interrupted at any point loses only the claims in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import inspect
+import json
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import attrs
+
+from claimcheck.errors import ClaimcheckError, ConflictError, RecordError
+from claimcheck.model import Claim, Verdict, VerdictStatus
+from claimcheck.verify.freshness import claim_hash, is_fresh
+from claimcheck.verify.merge import merge_sources
+
+#: The keys a run may change in a claim file, in file order.
+RUN_KEYS = ("sources", "verdicts", "status", "confidence")
+
+
+@attrs.frozen
+class Options:
+    """What ``claimcheck verify`` was asked to do."""
+
+    ids: tuple[str, ...] = ()
+    collections: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    verifiers: tuple[str, ...] = ()
+    offline: bool = False
+    stale: dt.timedelta | None = None
+    dry_run: bool = False
+    concurrency: int = 16
+    per_host: int = 4
+    timeout: float = 30.0
+    archive: bool = False
+
+
+@attrs.define
+class ClaimResult:
+    """What happened to one claim in this run."""
+
+    id: str
+    path: str
+    old_status: str
+    new_status: str
+    confidence: float | None = None
+    ran: tuple[str, ...] = ()
+    failures: list[tuple[str, str]] = attrs.field(factory=list)
+    changed_keys: tuple[str, ...] = ()
+    written: bool = False
+    fresh: bool = False
+
+
+@attrs.define
+class RunResult:
+    claims: list[ClaimResult] = attrs.field(factory=list)
+    skipped_verifiers: dict[str, str] = attrs.field(factory=dict)
+    warnings: list[str] = attrs.field(factory=list)
+    elapsed: float = 0.0
+    requests: int = 0
+
+    @property
+    def failures(self) -> list[tuple[str, str, str]]:
+        return [(c.id, v, why) for c in self.claims for v, why in c.failures]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _plain(claim: Claim) -> dict[str, Any]:
+    from claimcheck.convert import unstructure_claim
+
+    return unstructure_claim(claim)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class Engine:
+    """One verify run over a project. ``await engine.run(rows)``; see ``run_verify`` for the CLI."""
+
+    def __init__(self, project: Any, store: Any, verifiers: list[Any], options: Options, *,
+                 reporter: Any = None, web: Any = None, pm: Any = None) -> None:
+        from claimcheck.context import Context
+
+        self.project = project
+        self.store = store
+        self.options = options
+        self.reporter = reporter
+        self.now = _now()
+        self.result = RunResult()
+        if pm is None:
+            from claimcheck.plugins import pm as default_pm
+
+            pm = default_pm
+        self.pm = pm
+        if web is None:
+            web = make_web(project, options)
+        self.web = web
+        self.contexts: dict[str, Context] = {}
+        self.verifiers: list[Any] = []
+        for v in verifiers:
+            ctx = Context(
+                name=v.name, project=project, web=web, offline=options.offline,
+                settings=project.settings("verifiers", v.name), options={"archive": options.archive},
+                dry_run=options.dry_run, warn=self._warn,
+            )
+            reason = _unavailable(v, ctx)
+            if reason:
+                self.result.skipped_verifiers[v.name] = ctx.redact(reason)
+                continue
+            self.contexts[v.name] = ctx
+            self.verifiers.append(v)
+        self._pairs: asyncio.Semaphore | None = None
+        self._index_rows: list[tuple] = []
+
+    def _warn(self, message: str) -> None:
+        self.result.warnings.append(message)
+        if self.reporter is not None:
+            self.reporter.warn(message)
+
+    # -- planning ----------------------------------------------------------------------------------
+
+    def needs_work(self, data: dict[str, Any]) -> bool:
+        """Cheap check on the index's copy of a record: is any verdict missing or stale?"""
+        verdicts = data.get("verdicts") or {}
+        digest = claim_hash(data)
+        return any(
+            not is_fresh(verdicts.get(v.name), version=v.version, digest=digest, now=self.now, stale=self.options.stale)
+            for v in self.verifiers
+        )
+
+    # -- running -----------------------------------------------------------------------------------
+
+    async def run(self, rows: list[Any]) -> RunResult:
+        """Verify the claims of ``rows`` (index rows with their record JSON)."""
+        started = time.perf_counter()
+        self._pairs = asyncio.Semaphore(max(1, self.options.concurrency))
+        # Claims in flight are bounded so memory stays flat and an interrupted run loses little.
+        slots = asyncio.Semaphore(max(2, self.options.concurrency * 2))
+        if self.reporter is not None:
+            self.reporter.start(len(rows))
+        tasks: set[asyncio.Task] = set()
+        try:
+            for row in rows:
+                data = json.loads(row.record_json)
+                if not self.verifiers or not self.needs_work(data):
+                    self._done(ClaimResult(row.id, row.path, row.status, row.status,
+                                           data.get("confidence"), fresh=True))
+                    continue
+                await slots.acquire()
+                task = asyncio.create_task(self._claim(row, data))
+                tasks.add(task)
+                task.add_done_callback(lambda t: (tasks.discard(t), slots.release()))
+            if tasks:
+                await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()
+            self._flush_index()
+            close = getattr(self.web, "aclose", None)
+            if close is not None:
+                await close()
+        self.result.elapsed = time.perf_counter() - started
+        self.result.requests = getattr(self.web, "requests_made", 0)
+        if self.reporter is not None:
+            self.reporter.stop()
+        return self.result
+
+    def _done(self, result: ClaimResult) -> None:
+        self.result.claims.append(result)
+        if self.reporter is not None:
+            self.reporter.advance(result)
+
+    async def _claim(self, row: Any, index_data: dict[str, Any]) -> None:
+        from claimcheck.records import FileState, parse_record, read_text
+
+        path = self.project.root / row.path
+        result = ClaimResult(row.id, row.path, row.status, row.status, index_data.get("confidence"))
+        try:
+            state = FileState.of(path)
+            text = read_text(path)
+            _, claim = parse_record(text, path)
+        except (RecordError, OSError) as exc:
+            result.failures.append(("(read)", _describe(exc)))
+            self._done(result)
+            return
+        result.old_status = claim.status.value
+        digest = claim_hash(_plain(claim))
+        due = []
+        for v in self.verifiers:
+            old = claim.verdicts.get(v.name)
+            old_plain = _verdict_plain(old) if old is not None else None
+            if is_fresh(old_plain, version=v.version, digest=digest, now=self.now, stale=self.options.stale):
+                continue
+            try:
+                applies = bool(v.applies_to(claim))
+            except Exception as exc:  # a verifier's bug is that verifier's error, not the run's
+                due.append((v, exc))
+                continue
+            if applies:
+                due.append((v, None))
+        if not due:
+            result.fresh = True
+            result.new_status = result.old_status
+            result.confidence = claim.confidence
+            self._done(result)
+            return
+        verdicts = await asyncio.gather(*(self._pair(v, claim, err) for v, err in due))
+        new_claim = self._merge(claim, [(v, verdict) for (v, _), verdict in zip(due, verdicts)])
+        result.ran = tuple(v.name for v, _ in due)
+        for (v, _), verdict in zip(due, verdicts):
+            if verdict is not None and verdict.status is VerdictStatus.ERROR:
+                result.failures.append((v.name, verdict.note or "error"))
+        result.new_status = new_claim.status.value
+        result.confidence = new_claim.confidence
+        old_plain, new_plain = _plain(claim), _plain(new_claim)
+        changes = {k: new_plain.get(k) for k in RUN_KEYS if old_plain.get(k) != new_plain.get(k)}
+        result.changed_keys = tuple(changes)
+        if changes and not self.options.dry_run:
+            try:
+                self._write(path, row.path, text, state, changes, new_claim)
+                result.written = True
+            except ConflictError as exc:
+                result.failures.append(("(write)", str(exc)))
+            except OSError as exc:
+                result.failures.append(("(write)", f"cannot write {row.path}: {exc.strerror}"))
+        if not self.options.dry_run:
+            for (v, _), verdict in zip(due, verdicts):
+                if verdict is not None:
+                    await self._notify(new_claim, new_claim.verdicts.get(v.name, verdict))
+        self._done(result)
+
+    async def _pair(self, verifier: Any, claim: Claim, early: BaseException | None) -> Verdict | None:
+        """One verifier on one claim, isolated: whatever goes wrong becomes an ``error`` verdict."""
+        ctx = self.contexts[verifier.name]
+        if early is not None:
+            return self._error(verifier, ctx, f"applies_to failed: {_describe(early)}")
+        assert self._pairs is not None
+        async with self._pairs:
+            try:
+                verdict = await asyncio.wait_for(verifier.verify(claim, ctx), timeout=self.options.timeout)
+            except asyncio.TimeoutError:
+                return self._error(verifier, ctx, f"timed out after {self.options.timeout:g} s")
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                return self._error(verifier, ctx, f"raised {_describe(exc)}")
+        if verdict is None:
+            return None
+        if not isinstance(verdict, Verdict):
+            return self._error(verifier, ctx, f"returned {type(verdict).__name__}, not a Verdict")
+        return attrs.evolve(
+            verdict,
+            checked=verdict.checked or self.now,
+            version=verdict.version or str(verifier.version),
+            note=ctx.redact(verdict.note) if verdict.note else verdict.note,
+        )
+
+    def _error(self, verifier: Any, ctx: Any, why: str) -> Verdict:
+        return Verdict(status=VerdictStatus.ERROR, note=ctx.redact(why), checked=self.now, version=str(verifier.version))
+
+    def _merge(self, claim: Claim, results: list[tuple[Any, Verdict | None]]) -> Claim:
+        sources = claim.sources
+        verdicts = dict(claim.verdicts)
+        for v, verdict in results:
+            if verdict is None:
+                continue
+            if verdict.sources:
+                sources = merge_sources(sources, verdict.sources, v.name)
+            verdicts[v.name] = attrs.evolve(verdict, sources=())
+        merged = attrs.evolve(claim, sources=sources, verdicts=verdicts)
+        digest = claim_hash(_plain(merged))
+        ran = {v.name for v, verdict in results if verdict is not None}
+        verdicts = {k: attrs.evolve(val, claim_hash=digest) if k in ran else val for k, val in verdicts.items()}
+        merged = attrs.evolve(merged, verdicts=verdicts)
+        resolved = self.pm.hook.resolve_status(claim=merged, verdicts=verdicts)
+        if resolved:
+            status, confidence = resolved
+            merged = attrs.evolve(merged, status=status, confidence=confidence)
+        return merged
+
+    def _write(self, path: Path, rel: str, text: str, state: Any, changes: dict[str, Any], claim: Claim) -> None:
+        from claimcheck.verify.writeback import write_if_changed
+
+        written = write_if_changed(path, text, state, changes)
+        if written is None:
+            return
+        new_text, new_state = written
+        self._queue_index(rel, path, new_state)
+
+    def _queue_index(self, rel: str, path: Path, state: Any) -> None:
+        self._index_rows.append((rel, state.size, state.mtime_ns, str(path)))
+        if len(self._index_rows) >= 500:
+            self._flush_index()
+
+    def _flush_index(self) -> None:
+        """Re-index the files this run wrote, so the next command need not re-read them."""
+        if not self._index_rows or self.store is None:
+            return
+        items, self._index_rows = self._index_rows, []
+        try:
+            from claimcheck.store import index_row
+
+            db = self.store._connect()
+            rows = [index_row(item) for item in items]
+            db.execute("BEGIN")
+            db.executemany(f"INSERT OR REPLACE INTO records VALUES ({','.join('?' * len(rows[0]))})", rows)
+            db.execute("COMMIT")
+        except Exception:  # the index is a cache: the next scan repairs it
+            pass
+
+    async def _notify(self, claim: Claim, verdict: Verdict) -> None:
+        try:
+            results = self.pm.hook.claim_verified(claim=claim, verdict=verdict)
+            for value in results:
+                if inspect.isawaitable(value):
+                    await value
+        except Exception as exc:
+            self._warn(f"claim_verified hook failed for {claim.id}: {_describe(exc)}")
+
+
+def _verdict_plain(verdict: Verdict) -> dict[str, Any]:
+    return {"status": verdict.status.value, "version": verdict.version, "claim_hash": verdict.claim_hash,
+            "checked": verdict.checked}
+
+
+def _unavailable(verifier: Any, ctx: Any) -> str | None:
+    """A verifier may say it cannot run at all (offline, no API key) with ``unavailable(ctx)``."""
+    check: Callable[[Any], str | None] | None = getattr(verifier, "unavailable", None)
+    if check is None:
+        return None
+    try:
+        return check(ctx)
+    except Exception as exc:
+        return f"unavailable: {_describe(exc)}"
+
+
+def make_web(project: Any, options: Options) -> Any:
+    from claimcheck.verify.web import Web
+
+    settings = project.settings("http")
+    ttl = settings.get("cache_ttl", "1d")
+    from claimcheck.verify.freshness import parse_duration
+
+    return Web(
+        project.state_dir if not options.dry_run else None,
+        concurrency=options.concurrency, per_host=options.per_host,
+        timeout=min(float(settings.get("timeout", 20.0)), options.timeout),
+        max_bytes=int(settings.get("max_bytes", 10 * 1024 * 1024)),
+        cache_ttl=parse_duration(str(ttl)).total_seconds() if ttl else None,
+    )
+
+
+def select_verifiers(names: tuple[str, ...]) -> list[Any]:
+    """The registered verifiers, or the ones named (an unknown name is an error with a hint)."""
+    from claimcheck.registry import collect
+
+    found = collect("verifier")
+    if not names:
+        return [r.obj for r in found.values()]
+    out = []
+    for name in names:
+        if name not in found:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(found), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(found) or 'none'}"
+            raise ClaimcheckError(f"no verifier named {name!r}{hint}")
+        out.append(found[name].obj)
+    return out
