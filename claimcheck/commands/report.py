@@ -68,7 +68,14 @@ def report(settings: Settings, fmt, output, collection, status, tag, title, html
     built = Report.from_store(store, query, title=title or _text_setting(config, "title"))
     options = RenderOptions(settings=config, html_snippet=html_snippet,
                             note=lambda message: click.echo(f"note: {message}", err=True))
-    text = formats[name].obj.render(built, options)
+    try:
+        text = formats[name].obj.render(built, options)
+    except ValueError as exc:
+        # A format's way to say the settings or the records don't allow this report (plugins
+        # see only the public API, which has no error class of its own): one line, no traceback.
+        if settings.debug:
+            raise
+        raise ClaimcheckError(f"report format {name!r}: {exc}") from None
     if not isinstance(text, str):
         raise ClaimcheckError(f"report format {name!r} (plugin {formats[name].plugin!r}) returned "
                               f"{type(text).__name__}, not text")
