@@ -1,0 +1,197 @@
+"""Finding the checkable figures of a sentence, each with its qualifier and a kind.
+
+The quantity engine (``claimcheck.quantities.find_quantities``) reads values and intervals; an
+extractor needs something else first: *where* the figures are, the words of each with its
+qualifier ("more than 35,000"), and what kind of thing it is (a count, money, a date...). This
+module spots them with linear-time regular expressions. It also knows the things that look like
+figures and are not worth checking: clock times, page and phone numbers, identifiers, scores,
+numbers inside URLs or codes.
+
+When the engine is available its spans widen ours (it knows more qualifier wordings); when it
+is not, or it fails on a sentence, the spotter's own reading stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+#: The kinds of figure, and of proposal (``event`` is a checkable statement with no figure).
+KINDS = ("count", "money", "percent", "distance", "quantity", "duration", "date", "age", "ordinal", "vote", "event")
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    "million|billion|trillion|dozen"
+)
+_ORDINAL_WORDS = (
+    "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    "fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|hundredth"
+)
+# Qualifiers, including loose wordings that machine rewording produces ("extra than", "additional
+# than", "at the very least"): a qualifier we fail to read would silently change the claim.
+_QUALIFIER = (
+    r"(?:(?:a\s+lot|far|well|much|just|slightly|some|considerably|significantly)\s+)?"
+    r"(?:more|less|fewer|extra|additional|greater|higher|lower)\s+than|"
+    r"at\s+(?:the\s+(?:very\s+)?)?(?:least|most)|no\s+(?:more|less|fewer)\s+than|not\s+(?:more|less)\s+than|"
+    r"(?:just\s+)?(?:over|under|above|below)|up\s+to|upwards\s+of|in\s+excess\s+of|close\s+to|nearly|almost|"
+    r"about|around|roughly|approximately|some|an\s+estimated|estimated|approaching|as\s+many\s+as|"
+    r"as\s+much\s+as|as\s+few\s+as|only|just|a\s+maximum\s+of|a\s+minimum\s+of|~"
+)
+_NUM = r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?"
+_WORDNUM = rf"(?:(?:(?:a|an)[\s-]+)?(?:{_NUMBER_WORDS})(?:[\s-]+(?:and\s+)?(?:a\s+)?(?:{_NUMBER_WORDS}|half|quarter))*)"
+_VAGUE = (
+    r"(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+(?:of|upon)\s+"
+    r"(?:thousands|millions|billions|hundreds|countless\s+numbers))?|"
+    r"(?:a\s+few|several|a\s+couple\s+of|quite\s+a\s+few|many|a\s+handful\s+of)\s+(?:hundred|thousand|million|billion|dozen)s?|"
+    r"countless\s+numbers|a\s+handful|a\s+dozen"
+)
+_CURRENCY_SIGN = r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|£|€|¥|₹|₽|₩|₺|₴|KSh\s?)"
+_CURRENCY_WORD = (
+    r"(?:euros?|dollars?|pounds?(?:\s+sterling)?|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|"
+    r"hryvnias?|zlotys?|złoty|naira|rand|shillings?|pesos?|reais|real|lira|kronor|krona|kroner|won|"
+    r"USD|EUR|GBP|JPY|CNY|INR|RUB|CHF|UAH|PLN|NGN|ZAR|KES|AUD|CAD|BYN|cents?|pence)\b"
+)
+_LENGTH = (
+    r"km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|"
+    r"feet|foot|ft|inch(?:es)?|yards?|nautical\s+miles?"
+)
+_OTHER_UNIT = (
+    r"kg|kilo(?:gram)?(?:me)?s?|grams?|tonnes?|tons?|lbs?|hectares?|ha|acres?|square\s+(?:kilomet|met|mile|feet|foot)\w*|sq\s*km|"
+    r"km2|km²|litres?|liters?|gallons?|barrels?|bpd|mw|megawatts?|gw|gigawatts?|kwh|twh|°c|°f|degrees?(?:\s+celsius|\s+fahrenheit)?|"
+    r"mph|km/h|kph|knots?|calories|mg|ml|gb|tb|mb"
+)
+_DURATION_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centuries|century)"
+
+_WORD_BEFORE = r"(?<![\w.,/#@{-])"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # Ages: "33-year-old", "aged 37", "a 35-yr-aged", "33-calendar year-aged" (reworded copies).
+    ("age", rf"{_WORD_BEFORE}(?:\d{{1,3}}|{_WORDNUM})(?:-|\s)(?:[a-z]+\s)?(?:year|yr)s?(?:-|\s)(?:old|aged)\b|\baged\s+\d{{1,3}}\b"),
+    # Dates: "February 24, 2022", "24 February 2022", "August 2020", "March 21".
+    ("date", rf"\b(?:(?:early|mid|late)[\s-])?(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+             rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?\b"
+             rf"|\b(?:(?:early|mid|late)[\s-])?(?:{_MONTHS})\.?,?\s+(?:of\s+)?\d{{4}}\b"
+             rf"|\b(?:in|since|until|by|from|during|last|early|late|mid|before|after|of)\s+(?:{_MONTHS})\b(?!\s+\d)"),
+    # Money: "65,000 euros", "$72,000", "£1.2bn", "US$ 3 million".
+    ("money", rf"(?:(?:{_QUALIFIER})\s+)?{_CURRENCY_SIGN}\s?(?:{_NUM}){_SCALE}"
+              rf"|(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s*(?:-\s*)?{_CURRENCY_WORD}"),
+    ("percent", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b(?=\s+(?:lead|drop|rise|gap|increase|decrease|ahead|behind)))"),
+    ("distance", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s?(?:-\s?)?(?:{_LENGTH})\b(?!-)"),
+    ("quantity", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s?(?:{_OTHER_UNIT})(?![\w-])"),
+    ("duration", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}|several|a\s+few|a\s+couple\s+of|many)"
+                 rf"(?:\s+and\s+a\s+half)?[\s-]+(?:calendar\s+|consecutive\s+|straight\s+|full\s+)?{_DURATION_UNIT}\b(?![\s-]+(?:old|aged)\b)"
+                 rf"|\b(?:a|an|one)\s+(?:{_DURATION_UNIT})\s+and\s+a\s+half\b"),
+    ("ordinal", rf"\b(?:{_ORDINAL_WORDS}|\d+(?:st|nd|rd|th))(?:[\s-]+(?:largest|biggest|highest|lowest|consecutive|straight|successive|presidential|"
+                rf"most|least|time|term|round|place|year|month|day|week|anniversary|largest|wave|attempt|edition|century|minute|seat|place|ranked))+\b"),
+    ("year", r"\b(?:1[89]\d\d|20\d\d)s?\b(?![-/.]\d|\s*(?:%|per\s?cent))"),
+    ("count", rf"(?:(?:{_QUALIFIER})\s+)?(?:{_VAGUE})\b"
+              rf"|(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}){_SCALE}(?:[’']s)?(?![\w%$€£:/.-]|\.\d|\s?(?:am|pm|a\.m|p\.m)\b)"
+              rf"|(?:(?:{_QUALIFIER})\s+)?\b(?:{_WORDNUM})(?=\s+[a-z])"),
+]
+
+_COMBINED = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS), re.IGNORECASE)
+_QUALIFIER_RE = re.compile(rf"^(?:{_QUALIFIER})\s+", re.IGNORECASE)
+
+# Things that look like figures and are not worth checking.
+_NOT_FIGURES = re.compile(
+    r"\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b"         # clock times
+    r"|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b"                              # phone numbers
+    r"|\b(?:pages?|pp?\.|p\.|chapter|ch\.|para(?:graph)?|section|sec\.|fig(?:ure)?\.?|no\.|number|nos\.|"
+    r"room|flight|route|road|highway|platform|gate|seat|resolution|article|line|version|v\.|episode|season|bus|"
+    r"exit|box|apartment|apt\.?|unit|suite|floor)\s+[#]?\d[\w.-]*"              # page numbers and identifiers
+    r"|https?://\S+|www\.\S+|\S+@\S+"                                             # URLs, e-mail
+    r"|\{[^{}\s]{0,200}\}|\b[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-f]*\b"                # hashes, hex codes
+    r"|\b\d+-\d+\s+(?:win|victory|defeat|loss|draw|score)|\b(?:won|lost|drew|beat)\s+\d+-\d+"  # scores
+    r"|(?-i:\b[A-Z]+-?\d+[A-Z\d]*\b|\b\d+[A-Z]{2,}\b)"                                   # COVID-19, G7, MH17, 5G
+    r"|\b\d+\s?(?:st|nd|rd|th)\s+(?:street|avenue|floor)\b",
+    re.IGNORECASE,
+)
+_ONE = re.compile(r"^(?:(?:a|an|one|1)\b)$", re.IGNORECASE)
+
+
+@attrs.frozen
+class Figure:
+    """A figure in a sentence: ``text`` (qualifier included) is ``sentence[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    #: the qualifier words ("more than"), or None for a bare figure
+    qualifier: str | None = None
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """The checkable figures of one sentence, in reading order, without overlaps."""
+    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(sentence)]
+    found: list[Figure] = []
+    for match in _COMBINED.finditer(sentence):
+        kind = match.lastgroup or "count"
+        start, end = match.span()
+        text = match.group()
+        if _inside(start, end, blocked) and kind != "date":
+            continue
+        if kind == "year":
+            kind = "date"
+        if kind == "count":
+            core = _QUALIFIER_RE.sub("", text)
+            if _ONE.match(core.strip()):
+                continue  # "one of", "a few": not a figure
+            if core.strip().isdigit() and len(core.strip()) <= 2 and _looks_like_day(sentence, start):
+                continue
+        stripped = text.rstrip()
+        end = start + len(stripped)
+        qualifier = _QUALIFIER_RE.match(stripped)
+        found.append(Figure(start, end, stripped, kind, qualifier.group().strip() if qualifier else None))
+    return _merge_pairs(sentence, [_age_appositive(sentence, f) for f in found])
+
+
+def _age_appositive(sentence: str, fig: Figure) -> Figure:
+    """"Dina, 34, a dissident": a bare number between commas after a name is an age."""
+    if fig.kind == "count" and fig.text.isdigit() and int(fig.text) <= 120:
+        if re.search(r"[A-Z][\w’'-]+,\s*$", sentence[max(0, fig.start - 40):fig.start]) and sentence[fig.end:fig.end + 1] == ",":
+            return attrs.evolve(fig, kind="age")
+    return fig
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e or s < end <= e for s, e in spans)
+
+
+def _looks_like_day(sentence: str, start: int) -> bool:
+    return bool(re.search(rf"(?:{_MONTHS})\.?\s*$", sentence[max(0, start - 12):start], re.IGNORECASE))
+
+
+def _merge_pairs(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """A figure and its conversion in brackets ("14km (8.7 miles)", "65,000 euros ($72,000)") are
+    one claim: keep the first, with the bracketed conversion in its text."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        fig = figures[i]
+        if i + 1 < len(figures):
+            nxt = figures[i + 1]
+            between = sentence[fig.end:nxt.start]
+            if between == " of " and fig.kind == nxt.kind == "count":
+                # "hundreds of 1000's": one figure
+                out.append(Figure(fig.start, nxt.end, sentence[fig.start:nxt.end], "count", fig.qualifier))
+                i += 2
+                continue
+            if between.strip() == "(" and sentence[nxt.end:nxt.end + 1] == ")" and (
+                nxt.kind == fig.kind or {fig.kind, nxt.kind} <= {"money", "count"}
+            ):
+                kind = "money" if "money" in (fig.kind, nxt.kind) else fig.kind
+                end = nxt.end + 1
+                out.append(Figure(fig.start, end, sentence[fig.start:end], kind, fig.qualifier))
+                i += 2
+                continue
+        out.append(fig)
+        i += 1
+    return out

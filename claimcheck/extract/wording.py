@@ -1,0 +1,100 @@
+"""Turning a quoted sentence into a claim: self-contained wording, a measure guess, a short id."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from claimcheck.extract.figures import Figure
+
+_CREDIT = re.compile(r"\s*\[(?:photo|image|picture|video|file)[^\]]*\]\s*$|\s*\((?:photo|image|picture)[^)]*\)\s*$", re.IGNORECASE)
+_CONNECTIVE = re.compile(
+    r"^(?:but|and|so|yet|still|also|however|meanwhile|moreover|furthermore|indeed|instead|as\s+a\s+result|"
+    r"in\s+addition|on\s+the\s+other\s+hand|after\s+(?:yet\s+)?again|once\s+again|at\s+the\s+same\s+time|"
+    r"nevertheless|nonetheless|then|now|practically\s+right\s+away|immediately)\s*,?\s+",
+    re.IGNORECASE,
+)
+_OUTER_QUOTES = re.compile(r"^[“\"‘']+|[”\"’']+$")
+_ATTRIBUTED = re.compile(r"^[“\"](?P<said>.+?)[,.!?]?[”\"]\s*,?\s*(?P<who>(?:says|said|explains|adds|claims|states|continues|notes)\s+[^,.]+|[^,.]{1,60}?\s+(?:says|said|explains|adds|claims|states|continues|notes))[^.]*\.?$")
+_STOP = frozenset(
+    """in on at for to from by since after before during until with of who which that whose where when while as
+    and or but because if though although than into onto over under through across between among against via per
+    according""".split()
+)
+
+
+def claim_text(quote: str) -> str:
+    """The quote made self-contained where easy: a photo credit, a leading connective ("But",
+    "As a result,") and the quotation marks of a reported statement are dropped."""
+    text = _CREDIT.sub("", quote).strip()
+    m = _ATTRIBUTED.match(text)
+    if m:
+        who = m.group("who").strip()
+        verb_first = re.match(r"(says|said|explains|adds|claims|states|continues|notes)\s+(.+)", who)
+        speaker, verb = (verb_first.group(2), verb_first.group(1)) if verb_first else who.rsplit(" ", 1)
+        said = m.group("said").strip().rstrip(",")
+        text = f"{speaker} {verb} {said[0].lower() + said[1:] if said[:2] != 'I ' else said}"
+    text = _CONNECTIVE.sub("", text, count=1)
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    text = text.strip()
+    if text and text[-1] not in ".!?”\"’)":
+        text += "."
+    return text
+
+
+def guess_measure(sentence: str, figure: Figure | None) -> str | None:
+    """What the figure counts, guessed from the words after it ("35,000 Belarusians were arrested"
+    -> "Belarusians were arrested"), or before it for a date ("rally on August 18, 2020" -> "rally")."""
+    if figure is None:
+        return None
+    after = sentence[figure.end:]
+    words = re.findall(r"[\w’'-]+|[,;:()\[\]–—.!?]", after)
+    phrase: list[str] = []
+    if figure.kind not in ("date",):
+        for w in words:
+            if not re.match(r"[\w’'-]", w) or (w.lower() in _STOP and phrase) or len(phrase) >= 6:
+                break
+            if w.lower() in ("of",) and not phrase:
+                continue
+            phrase.append(w)
+    if figure.kind in ("date", "duration") or not phrase:
+        before = re.findall(r"[\w’'-]+|[,;:()\[\]–—.!?]", sentence[:figure.start])
+        back: list[str] = []
+        for w in reversed(before):
+            if not re.match(r"[\w’'-]", w) or len(back) >= 6:
+                break
+            back.insert(0, w)
+        while back and back[-1].lower() in _STOP:
+            back.pop()
+        if figure.kind == "date":
+            return " ".join(back) or None
+        phrase = back + phrase if not phrase else phrase
+    while phrase and phrase[-1].lower() in _STOP:
+        phrase.pop()
+    return " ".join(phrase) or None
+
+
+def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = None) -> str:
+    """A short slug id from the claim's content words ("arrested-35000-belarusians"), unique among ``taken``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace(",", "")
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _SLUG_SKIP]
+    if figure:
+        fig_words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", figure).encode("ascii", "ignore").decode().lower().replace(",", ""))
+        core = [w for w in fig_words if any(c.isdigit() for c in w)] or fig_words[-1:]
+        words = core + [w for w in words if w not in core]
+    slug = "-".join(words[:6])[:48].strip("-") or "claim"
+    if taken is None:
+        return slug
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate = f"{slug}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+_SLUG_SKIP = frozenset(
+    """a an the of in on at to for from by with and or but as is was were be been has have had that which who this these
+    those it its their his her he she they there than then when while after before since also just very s t""".split()
+)

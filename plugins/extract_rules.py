@@ -1,0 +1,80 @@
+"""The built-in claim extractor: rules and features, no model download.
+
+A first-party plugin written against the public API only (``claimcheck`` and
+``claimcheck.extract``), like any third-party extractor would be. For each sentence of the
+article it reads the figures, computes the check-worthiness features and proposes one claim per
+checkable figure (or one claim without a figure for a checkable statement that has none).
+"""
+
+from __future__ import annotations
+
+from claimcheck import hookimpl
+from claimcheck.extract import (
+    Document,
+    Proposal,
+    claim_text,
+    figure_features,
+    find_figures,
+    guess_measure,
+    proposal_id,
+    read_context,
+    score,
+    sentence_features,
+    split_sentences,
+)
+
+#: Sentences longer than this are not proposed as one claim (a run-on list or a table row).
+MAX_QUOTE = 600
+
+
+class RulesExtractor:
+    name = "rules"
+    description = "Rule- and feature-based: one proposal per checkable figure, scored by documented features"
+
+    def extract(self, document: Document) -> list[Proposal]:
+        sentences = split_sentences(document.text)
+        context = read_context(sentences)
+        title = " ".join((document.title or "").split()).casefold()
+        taken: set[str] = set()
+        proposals: list[Proposal] = []
+        for index, sentence in enumerate(sentences):
+            if context.duplicate[index] or len(sentence.text) > MAX_QUOTE:
+                continue
+            if title and " ".join(sentence.text.split()).casefold() == title:
+                continue  # the headline repeats the body
+            flags = sentence_features(sentence, index, context)
+            figures = find_figures(sentence.text)
+            claim = claim_text(sentence.text)
+            for figure in figures or [None]:
+                features = {**flags, **figure_features(figure, flags)}
+                value, contributions = score(features)
+                fig_text = figure.text if figure else None
+                proposals.append(Proposal(
+                    id=proposal_id(claim, fig_text, taken),
+                    claim=claim,
+                    quote=sentence.text,
+                    figure=fig_text,
+                    kind=_kind(figure, sentence.text),
+                    measure=guess_measure(sentence.text, figure),
+                    score=value,
+                    features=contributions,
+                    start=sentence.start,
+                    end=sentence.end,
+                    extractor=self.name,
+                ))
+        proposals.sort(key=lambda p: (-p.score, p.start or 0))
+        return proposals
+
+
+def _kind(figure, sentence: str) -> str:
+    if figure is None:
+        return "event"
+    lowered = sentence.lower()
+    if figure.kind in ("count", "ordinal", "percent") and any(w in lowered for w in ("vote", "voted", "election", "referendum", "term in office", " term ")):
+        return "vote"
+    return figure.kind
+
+
+@hookimpl
+def register_extractors(register) -> None:
+    register(RulesExtractor())
