@@ -200,3 +200,12 @@ def test_shipped_schema_is_current():
         "run: python -c 'from claimcheck.schema import schema_text; "
         "open(\"claimcheck/claim.schema.json\", \"w\").write(schema_text())'"
     )
+
+
+def test_add_asks_for_what_is_missing_in_a_terminal(project, run, monkeypatch):
+    monkeypatch.setattr("claimcheck.commands.claims.stdin_is_terminal", lambda: True)
+    result = run("add", cwd=project, input="Half a million people fled.\nhalf a million\nUNHCR\nrefugees, ukraine\n")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((project / "claims" / "half-a-million-people-fled.yaml").read_text())
+    assert data == {"id": "half-a-million-people-fled", "claim": "Half a million people fled.",
+                    "figure": "half a million", "claimant": "UNHCR", "tags": ["refugees", "ukraine"]}

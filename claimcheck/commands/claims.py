@@ -77,6 +77,10 @@ def show(settings: Settings, claim_id: str, fmt: str) -> None:
     render_claim(record)
 
 
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 @click.command()
 @click.option("--claim", "text", help="The claim, as one self-contained sentence.")
 @click.option("--id", "claim_id", help="The id (default: a slug of the claim).")
@@ -92,9 +96,8 @@ def add(settings: Settings, text, claim_id, figure, measure, claimant, date_, ta
     """Create a claim file. Asks for what is missing when run in a terminal."""
     from claimcheck.editing import add_claim
 
-    interactive = sys.stdin.isatty()
     if not text:
-        if not interactive:
+        if not stdin_is_terminal():
             raise click.UsageError("--claim is required when not running in a terminal")
         text = click.prompt("Claim")
         figure = figure or click.prompt("Figure (blank for none)", default="", show_default=False) or None
