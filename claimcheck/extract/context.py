@@ -43,7 +43,12 @@ _ANONYMOUS = re.compile(
     r"(?:anonymous|nameless|unnamed))|\banonymity\b|\bnot\s+(?:his|her|their)\s+real\s+name|\bname\s+has\s+been\s+changed",
     re.IGNORECASE,
 )
-_PRONOUN_START = re.compile(r"^[\"'“‘(]*\s*(?:(?:[A-Z][a-z]+(?:\s+[a-z]+){0,6}),\s+)?(She|He|Her|His|She’d|He’d|She's|He's|She’s|He’s)\b")
+_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|She|He|Her|His|She’d|He’d|She’s|He’s|She's|He's)\b")
+_INSTITUTION = re.compile(
+    r"\b(?:government|ministry|authorities|regime|police|army|military|troops|court|parliament|president|minister|"
+    r"officials?|agency|council|union|party|organi[sz]ation|foundation|company|election|referendum|sanctions|invasion|"
+    r"[A-Z]{2,6})\b"
+)
 #: Words that start sentences but are not names (also: role words that often head a full name).
 _NOT_NAMES = frozenset(
     """The A An In On At As But And Or If When While After Before Since Until During Despite Although Though
@@ -57,16 +62,29 @@ _NOT_NAMES = frozenset(
 )
 
 
+_TITLES = frozenset(
+    "President Minister Chancellor Senator Governor Mayor General King Queen Pope Dr Mr Mrs Ms Judge Ambassador "
+    "Secretary Premier Prince Princess Sir Dame Rep Sen Gen Col Lt Prof Professor Spokesman Spokeswoman".split()
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:President|Minister|Chancellor|Senator|Governor|Mayor|General|Secretary|Ambassador|spokes\w+|leader|head|"
+    r"chief|director|journalist|activist|founder|chairman|chairwoman|CEO|officer|commander|lawyer|analyst|expert)\s+(?:of\s+\w+\s+)?$"
+)
+
+
 @attrs.frozen
 class Context:
     """Article-level facts the sentence features use."""
 
     #: single names of private individuals ("Marina", "Dina")
     private_names: frozenset[str]
-    #: tokens of names given in full somewhere (first names and surnames)
+    #: tokens of public figures' names (given in full, with a title or as a speaker)
     public_names: frozenset[str]
     #: words the article capitalises in mid-sentence (proper nouns)
     proper_nouns: frozenset[str]
+    #: proper nouns the article keeps coming back to (three mentions or more), private people aside:
+    #: the countries, organisations and public figures the story is about
+    prominent: frozenset[str]
     #: per sentence index: the sentence is about a private individual
     private_subject: tuple[bool, ...]
     #: per sentence index: the text of the article's sentences seen before (duplicates)
@@ -74,49 +92,74 @@ class Context:
 
 
 def read_context(sentences: list[Sentence]) -> Context:
-    full_tokens: set[str] = set()
+    full_names: list[tuple[list[str], bool]] = []
     cue_names: Counter[str] = Counter()
     proper: set[str] = set()
+    counts: Counter[str] = Counter()
     for s in sentences:
         text = s.text
         for m in _FULL_NAME.finditer(text):
             parts = [p for p in m.groups() if p]
-            if parts[0] in _NOT_NAMES:
-                parts = parts[1:]
+            titled = parts[0] in _TITLES or bool(_TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+            parts = [p for p in parts if p not in _NOT_NAMES]
             if len(parts) >= 2:
-                full_tokens.update(parts)
+                full_names.append((parts, titled))
         for cue in _PERSON_CUES:
             for m in cue.finditer(text):
                 cue_names[m.group(1)] += 1
         for m in re.finditer(r"(?<=[\w,;:–—-] )([A-Z][\w’'-]+)", text):
             proper.add(m.group(1))
+        for m in re.finditer(r"\b[A-Z][a-zà-ÿ]+", text):
+            counts[m.group()] += 1
+    full_tokens = {p for parts, _ in full_names for p in parts}
+    # a full name is a person's when it has a title or one of its words is a speaker's name
+    public = frozenset(
+        p for parts, titled in full_names if titled or any(x in cue_names for x in parts) for p in parts
+    ) - _NOT_NAMES
     private = frozenset(n for n in cue_names if n not in full_tokens and n not in _NOT_NAMES)
-    public = frozenset(full_tokens - _NOT_NAMES)
 
     flags: list[bool] = []
     dup: list[bool] = []
     seen: set[str] = set()
     last_person_private: bool | None = None
+    paragraph = -1
     for s in sentences:
+        if s.paragraph != paragraph:
+            paragraph = s.paragraph
+            carried = last_person_private
+            last_person_private = None
         text = s.text
         key = " ".join(text.split()).casefold()
         dup.append(key in seen)
         seen.add(key)
         first_person = _first_person_mention(text, private, public)
-        is_private = False
-        if _ANONYMOUS.search(text):
+        pronoun = _PRONOUN.search(text)
+        if _ANONYMOUS.search(text) or _private_speaker(text, private):
             is_private = True
-        elif _PRONOUN_START.match(text):
-            is_private = bool(last_person_private) and (first_person is None or first_person[1])
-        elif first_person is not None and first_person[0] < 40:
+        elif pronoun is not None and (first_person is None or pronoun.start() < first_person[0]):
+            # "she"/"he" may reach back into the previous paragraph
+            is_private = bool(last_person_private if last_person_private is not None else carried)
+        elif first_person is not None:
             is_private = first_person[1]
+        else:
+            # no one named: a narrative sentence continues the story of the paragraph's last person
+            is_private = bool(last_person_private) and not _INSTITUTION.search(text)
         flags.append(is_private)
         mentions = _mentions(text, private, public)
         if mentions:
             last_person_private = mentions[-1]
         elif _ANONYMOUS.search(text):
             last_person_private = True
-    return Context(private, public, frozenset(proper), tuple(flags), tuple(dup))
+    prominent = frozenset(w for w, n in counts.items() if n >= 3 and w in proper and w not in private and w not in _NOT_NAMES)
+    return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup))
+
+
+_SPEAKER = re.compile(rf"(?:[,”\"]\s*)(?:(?:{_SPEECH})\s+({_CAP})|({_CAP})\s+(?:{_SPEECH}))\b")
+
+
+def _private_speaker(text: str, private: frozenset[str]) -> bool:
+    """"“...,” says Gerard": the speaker of a quotation is a private individual."""
+    return any((m.group(1) or m.group(2)) in private for m in _SPEAKER.finditer(text))
 
 
 def _first_person_mention(text: str, private: frozenset[str], public: frozenset[str]) -> tuple[int, bool] | None:

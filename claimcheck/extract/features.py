@@ -41,13 +41,14 @@ FEATURES: dict[str, Feature] = {f.name: f for f in (
     Feature("past_tense", 0.10, "reports something that happened (past or present perfect tense)"),
     Feature("event_verb", 0.10, "has a verifiable predicate: an office held, an event, a vote, an arrest, a law"),
     Feature("question", -0.60, "is a question"),
-    Feature("first_person", -0.25, "speaks in the first person ('I', 'we', 'my')"),
+    Feature("first_person", -0.30, "speaks in the first person ('I', 'we', 'my')"),
     Feature("feeling", -0.20, "expresses a feeling ('I felt', 'afraid', 'my heart')"),
     Feature("opinion", -0.20, "expresses an opinion or a judgement ('I think', 'should', 'amazing')"),
-    Feature("prediction", -0.20, "predicts or supposes ('will', 'could', 'might', 'if')"),
+    Feature("prediction", -0.30, "predicts or supposes ('will', 'could', 'might', 'if')"),
     Feature("private_person", -0.30, "is about a private individual (named by first name only, or anonymous)"),
     Feature("private_detail", -0.35, "the figure is a private individual's personal detail (their age, their own days and times)"),
-    Feature("direct_speech", -0.10, "is mostly a direct quotation"),
+    Feature("direct_speech", -0.15, "is mostly a direct quotation"),
+    Feature("vague", -0.15, "has no figure and a vague subject or hedge ('some', 'many', 'quite a few', 'it can be')"),
     Feature("boilerplate", -0.60, "is not article prose: a URL, an image description, a credit or a subscription line"),
     Feature("heading", -0.30, "is a heading: short, no final punctuation, no figure"),
     Feature("fragment", -0.30, "is too short to be a claim (fewer than five words)"),
@@ -133,7 +134,7 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
     spoken = _spoken_share(text)
     inside = _inside_quotes(text)
     f = {
-        "public_actor": bool(_PUBLIC.search(bare)) or any(n in context.public_names for n in names),
+        "public_actor": bool(_PUBLIC.search(bare)) or any(n in context.public_names or n in context.prominent for n in names),
         "named_entity": bool(names),
         "several_entities": len(set(names)) >= 2,
         "attribution": bool(_ATTRIBUTION.search(bare)),
@@ -146,7 +147,8 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
         "opinion": bool(_OPINION.search(inside or bare)) and (spoken > 0.5 or bool(_FIRST_PERSON.search(bare)) or bool(_OPINION_STRONG.search(bare))),
         "prediction": bool(_PREDICTION.search(bare)),
         "private_person": context.private_subject[index] if index < len(context.private_subject) else False,
-        "direct_speech": spoken > 0.6,
+        "direct_speech": spoken > 0.5,
+        "vague": bool(_VAGUE.search(bare)),
         "boilerplate": bool(_BOILERPLATE.search(text.strip())),
         "fragment": len(words) < 5,
     }
@@ -154,6 +156,8 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
     return f
 
 
+_VAGUE = _words(r"some", "many", r"quite\s+a\s+few", "various", "often", "sometimes", "certain", r"it\s+(?:can|may|might)",
+                r"not\s+(?:possible|attainable)\s+to\s+know", r"no\s+one\s+knows", "numerous", "several")
 _OPINION_STRONG = _words("should", "must", "ought", "terrible", "amazing", "wonderful", "awful", r"I\s+think", r"we\s+believe")
 
 
@@ -162,13 +166,28 @@ def figure_features(figure: Figure | None, sentence_flags: dict[str, bool]) -> d
     out = {name: False for name in ("figure", "date_figure", "duration_figure", "age_figure", "private_detail")}
     if figure is None:
         return out
+    out["vague"] = False  # "some" beside a figure qualifies it ("some 6,700"): not a vague claim
     out[_FIGURE_FEATURE.get(figure.kind, "figure")] = True
-    # a private individual's age, or the days and times of their own story
-    if sentence_flags.get("private_person") and figure.kind in ("age", "duration", "count", "date"):
-        out["private_detail"] = figure.kind in ("age", "duration") or not sentence_flags.get("public_actor")
+    if _collective(figure):
+        # "hundreds of thousands of Ukrainians" in Marina's story is about the world, not about her
+        out["private_person"] = False
+        return out
+    # a private individual's age, or the days, times and small numbers of their own story
+    if sentence_flags.get("private_person"):
+        out["private_detail"] = True
     elif figure.kind == "age" and not sentence_flags.get("public_actor"):
         out["private_detail"] = True
     return out
+
+
+_LARGE = re.compile(r"\b(?:hundreds|thousands|millions|billions|tens|dozens|countless|hundred|thousand|million|billion|\d[\d,.\s]{2,}|1000)", re.IGNORECASE)
+
+
+def _collective(figure: Figure) -> bool:
+    """A large count, an amount of money, a physical measure: something public in scale."""
+    if figure.kind in ("money", "distance", "quantity"):
+        return True  # amounts and the distances, areas, weights of places and things
+    return figure.kind in ("count", "percent") and bool(_LARGE.search(figure.text))
 
 
 def score(features: dict[str, bool]) -> tuple[float, dict[str, float]]:

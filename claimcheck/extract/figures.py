@@ -146,6 +146,8 @@ def find_figures(sentence: str) -> list[Figure]:
                 continue  # "one of", "a few": not a figure
             if core.strip().isdigit() and len(core.strip()) <= 2 and _looks_like_day(sentence, start):
                 continue
+            if not _counts_something(sentence, match.end(), core):
+                continue
         stripped = text.rstrip()
         end = start + len(stripped)
         qualifier = _QUALIFIER_RE.match(stripped)
@@ -159,6 +161,18 @@ def _age_appositive(sentence: str, fig: Figure) -> Figure:
         if re.search(r"[A-Z][\w’'-]+,\s*$", sentence[max(0, fig.start - 40):fig.start]) and sentence[fig.end:fig.end + 1] == ",":
             return attrs.evolve(fig, kind="age")
     return fig
+
+
+_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|per|percent|by|in|on|at)\b)[A-Za-z\[(]|[’']s\b|\s*[.,;:!?)\]–—]|$")
+_PLURAL_NOUN = re.compile(r"(?:tens|hundreds|thousands|millions|billions|dozens|scores|numbers|handful|dozen)\s*$", re.IGNORECASE)
+
+
+def _counts_something(sentence: str, end: int, core: str) -> bool:
+    """A count counts something: "800 Belarusians", "Thousands have", "rose to 800." — not
+    "two and a {...}" or "50 {hash}"."""
+    if _PLURAL_NOUN.search(core):
+        return True
+    return bool(_COUNTED.match(sentence, end))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
