@@ -85,23 +85,34 @@ def _cut(text: str, width: int = 40) -> str:
 
 
 def _rich_table(rows: list["Row"]) -> None:
+    """A coloured table that fits the terminal: every column keeps its width and the claim
+    takes what is left, cut with an ellipsis, so each claim stays on one line."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     console = Console()
-    table = Table(box=None, header_style="bold", pad_edge=False, expand=False)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("conf", justify="right", no_wrap=True)
-    table.add_column("figure", no_wrap=True, max_width=24)
-    table.add_column("claim", no_wrap=True, overflow="ellipsis", ratio=1)
-    table.add_column("tags", no_wrap=True, overflow="ellipsis", max_width=24, style="dim")
-    table.add_column("src", justify="right", no_wrap=True)
-    for r in rows:
-        style = STATUS_STYLE.get(r.status, "")
-        table.add_row(escape(r.id), f"[{style}]{r.status}[/]" if style else escape(r.status), _conf(r.confidence),
-                      escape(r.figure or ""), escape(r.claim), escape(_tags(r.tags)), str(r.n_sources))
+    cells = [
+        (r.id, r.status, _conf(r.confidence), _cut(r.figure or "", 24), _cut(_tags(r.tags), 20), str(r.n_sources), r.claim)
+        for r in rows
+    ]
+    widths = [max([len(HEADERS[i])] + [len(c[i]) for c in cells]) for i in range(len(HEADERS) - 1)]
+    widths[0] = min(widths[0], 40)
+    gaps = 2 * (len(HEADERS) - 1)
+    claim_width = max(20, console.width - sum(widths) - gaps)
+    table = Table(box=None, header_style="bold", pad_edge=False, padding=(0, 2, 0, 0), collapse_padding=True)
+    # columns in reading order: id, status, confidence, figure, claim, tags, sources
+    order = (0, 1, 2, 3, 6, 4, 5)
+    all_widths = [*widths, claim_width]
+    for i in order:
+        name = HEADERS[i]
+        table.add_column(name, width=all_widths[i], no_wrap=True, overflow="ellipsis",
+                         justify="right" if name in ("conf", "src") else "left",
+                         style={"id": "cyan", "tags": "dim"}.get(name))
+    for c in cells:
+        style = STATUS_STYLE.get(c[1], "")
+        status = f"[{style}]{escape(c[1])}[/]" if style else escape(c[1])
+        table.add_row(escape(c[0]), status, c[2], escape(c[3]), escape(c[6]), escape(c[4]), c[5])
     console.print(table)
     console.print(f"[dim]{len(rows)} claim{'s' if len(rows) != 1 else ''}[/]")
 
