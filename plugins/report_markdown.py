@@ -40,7 +40,12 @@ def register_report_formats(register) -> None:
 # Characters that start Markdown syntax inside a line. `&` only when it would start an entity.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
 # Things that mean something at the start of a line: headings, lists, quotes, rules, tables.
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
+
+
+def _escape_line_start(line: str) -> str:
+    # `1.` is escaped as `1\.`: a backslash before a digit is not an escape in CommonMark
+    return _LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), line)
 
 
 def _escape(text: str) -> str:
@@ -51,8 +56,8 @@ def md_inline(value: Any) -> str:
     """Text for one line (a table cell, a list item): whitespace collapsed, syntax escaped."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _escape(text))
+    # never placed at the start of a line by the template, so only inline syntax needs escaping
+    return _escape(" ".join(str(value).split()))
 
 
 def md_quote(value: Any) -> str:
@@ -60,7 +65,7 @@ def md_quote(value: Any) -> str:
     lines = []
     for line in str(value or "").strip().splitlines():
         line = line.rstrip()
-        lines.append("> " + _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _escape(line)) if line else ">")
+        lines.append("> " + _escape_line_start(_escape(line)) if line else ">")
     return "\n".join(lines)
 
 
