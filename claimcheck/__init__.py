@@ -8,11 +8,16 @@ from claimcheck.hookspecs import hookimpl
 from claimcheck.model import Claim, Link, Review, Source, Stance, Status, Verdict, VerdictStatus
 from claimcheck.report import RenderOptions, Report
 from claimcheck.verifier import Verifier
+from claimcheck.context import Context, FetchError, Offline, SourceRefused
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Claim",
+    "Context",
+    "FetchError",
+    "Offline",
+    "SourceRefused",
     "Link",
     "RenderOptions",
     "Report",
