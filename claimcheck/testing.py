@@ -6,6 +6,7 @@ Installed with claimcheck, so a plugin's own tests can use them without any impo
 - ``make_claim(**fields)``: a valid ``Claim`` with sensible defaults
 - ``register_plugin(obj)``: register an object as a plugin for one test (removed afterwards)
 - ``run_verifier(verifier, claim, responses=...)``: run one verifier with a mocked HTTP layer
+  (a routing table ``{url: response}`` or recorded responses; offline without them)
 
 Keep this module light: pytest imports it in every run of every project that has claimcheck.
 """
@@ -70,6 +71,9 @@ def register_plugin() -> Iterator[Callable[[Any], Any]]:
     added: list[Any] = []
 
     def register(plugin: Any, name: str | None = None) -> Any:
+        if pm.is_registered(plugin):  # e.g. the module of an installed plugin: already loaded, keep it
+            check_hooks(plugin, name or repr(plugin))
+            return plugin
         pm.register(plugin, name=name)
         added.append(plugin)
         check_hooks(plugin, name or repr(plugin))
@@ -79,3 +83,303 @@ def register_plugin() -> Iterator[Callable[[Any], Any]]:
     for plugin in added:
         if pm.is_registered(plugin):
             pm.unregister(plugin)
+
+
+# -- run_verifier ----------------------------------------------------------------------------------
+
+
+class VerifierRunner:
+    """``run_verifier(verifier, claim, responses=...)``: run one verifier on one claim, as the engine would.
+
+    - ``claim``: a ``Claim``, a dict of claim fields, or just the claim sentence.
+    - ``responses``: the HTTP answers. A routing table ``{url: response}``, a list of recorded
+      responses ``[{"url": ..., "status": ..., "headers": ..., "body": ...}]``, or the path of a
+      JSON/YAML file holding either. Without it the run is offline (``ctx.offline`` is true).
+      Either way no request leaves the machine: a request nothing answers fails like an
+      unreachable host inside the verifier, and then fails the test (``strict=False``: only the
+      former).
+    - ``project``: a ``Project`` (from ``claims_project``) whose ``claimcheck.toml`` gives the
+      verifier's ``[verifiers.NAME]`` settings; ``settings={...}`` overrides them.
+
+    Returns the ``Verdict`` exactly as ``verify`` returned it (the engine adds ``checked`` and
+    ``version`` when it stores one). An exception in ``verify`` propagates, so the test shows it.
+    After a call, ``run_verifier.requests`` lists the ``(method, url)`` of every request made,
+    and ``run_verifier.warnings`` what the verifier passed to ``ctx.warn``.
+    """
+
+    def __init__(self, tmp_path: Path) -> None:
+        self._tmp_path = tmp_path
+        self.requests: list[tuple[str, str]] = []
+        self.warnings: list[str] = []
+
+    def __call__(self, verifier: Any, claim: Any, responses: Any = None, **options: Any) -> Any:
+        import asyncio
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(self.run_async(verifier, claim, responses, **options))
+        raise RuntimeError("run_verifier() was called inside a running event loop: use `await run_verifier.run_async(...)`")
+
+    async def run_async(
+        self,
+        verifier: Any,
+        claim: Any,
+        responses: Any = None,
+        *,
+        project: Any = None,
+        settings: dict[str, Any] | None = None,
+        offline: bool | None = None,
+        timeout: float = 30.0,
+        strict: bool = True,
+    ) -> Any:
+        """The same as calling ``run_verifier(...)``, from a test that runs its own event loop."""
+        import asyncio
+
+        from claimcheck.context import Context
+        from claimcheck.model import Verdict
+        from claimcheck.registry import check_object
+
+        check_object(verifier, "verifier", type(verifier).__module__)
+        claim = _as_claim(claim)
+        if not verifier.applies_to(claim):
+            pytest.fail(
+                f"run_verifier: {verifier.name}.applies_to(claim) is False, so `claimcheck verify` would not run it "
+                "on this claim; give the claim what the verifier needs, or test applies_to() on its own"
+            )
+        project = project if project is not None else self._empty_project()
+        routes = _Routes(_load_responses(responses))
+        offline = responses is None if offline is None else offline
+        self.requests = routes.seen
+        self.warnings = []
+        web = _make_web(project, offline=offline, timeout=timeout)
+        ctx = Context(
+            name=verifier.name,
+            project=project,
+            web=web,
+            offline=offline,
+            settings={**project.settings("verifiers", verifier.name), **(settings or {})},
+            warn=self.warnings.append,
+        )
+        with routes.mocked():
+            try:
+                verdict = await asyncio.wait_for(verifier.verify(claim, ctx), timeout)
+            except asyncio.TimeoutError:
+                pytest.fail(f"run_verifier: {verifier.name}.verify did not finish within {timeout:g} s")
+            finally:
+                close = getattr(web, "aclose", None)
+                if close is not None:
+                    await close()
+        if strict and routes.unrouted:
+            listed = "\n  ".join(f"{m} {u}" for m, u in routes.unrouted)
+            pytest.fail(
+                f"run_verifier: the verifier made requests that responses= does not answer:\n  {listed}\n"
+                "(add them to responses=, or pass strict=False to let them fail as unreachable)"
+            )
+        if verdict is not None and not isinstance(verdict, Verdict):
+            pytest.fail(f"run_verifier: {verifier.name}.verify returned {type(verdict).__name__}, not a claimcheck.Verdict or None")
+        return verdict
+
+    def _empty_project(self) -> Any:
+        from claimcheck.project import Project
+
+        root = self._tmp_path / "run-verifier-project"
+        (root / "claims").mkdir(parents=True, exist_ok=True)
+        return Project(root)
+
+
+@pytest.fixture
+def run_verifier(tmp_path: Path) -> VerifierRunner:
+    """Run one verifier on one claim with a mocked HTTP layer: ``run_verifier(verifier, claim, responses={url: body})``."""
+    return VerifierRunner(tmp_path)
+
+
+def _as_claim(claim: Any) -> Any:
+    from claimcheck.convert import structure_claim
+    from claimcheck.model import Claim
+
+    if isinstance(claim, Claim):
+        return claim
+    fields = {"claim": claim} if isinstance(claim, str) else dict(claim)
+    fields.setdefault("id", "test-claim")
+    return structure_claim(fields)
+
+
+def _make_web(project: Any, *, offline: bool, timeout: float) -> Any:
+    """The HTTP layer ``claimcheck verify`` gives verifiers, without its on-disk caches.
+
+    No cache, so two runs in one test with different responses for a URL each see their own.
+    """
+    from claimcheck.verify.engine import Options, make_web
+
+    return make_web(project, Options(offline=offline, dry_run=True, timeout=timeout))
+
+
+def _load_responses(responses: Any) -> list[tuple[Any, Any]]:
+    """``responses=`` as a list of (pattern, answer) pairs, in matching order."""
+    if responses is None:
+        return []
+    if isinstance(responses, (str, Path)):
+        path = Path(responses)
+        text = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".json":
+            import json
+
+            responses = json.loads(text)
+        else:
+            import yaml
+
+            responses = yaml.safe_load(text)
+    if isinstance(responses, dict):
+        return list(responses.items())
+    if isinstance(responses, list):  # recorded responses: each one names its url (and method)
+        out = []
+        for item in responses:
+            if not isinstance(item, dict) or "url" not in item:
+                raise TypeError(f"run_verifier: a recorded response needs a 'url': {item!r}")
+            answer = {k: v for k, v in item.items() if k not in ("url", "method")}
+            out.append((f"{item.get('method', 'GET').upper()} {item['url']}", answer))
+        return out
+    raise TypeError(f"run_verifier: responses= takes a dict, a list or a file path, not {type(responses).__name__}")
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+class _Routes:
+    """Answers requests from the routing table; remembers what was asked and what was not answered."""
+
+    def __init__(self, table: list[tuple[Any, Any]]) -> None:
+        self.table = table
+        self.seen: list[tuple[str, str]] = []
+        self.unrouted: list[tuple[str, str]] = []
+        self._calls: dict[int, int] = {}
+
+    def mocked(self) -> Any:
+        """Intercept every httpx client (whatever its transport) for the duration of the run."""
+        try:
+            import respx
+        except ImportError:
+            if self.table:
+                pytest.fail("run_verifier: responses= needs respx (pip install respx)")
+            import contextlib
+
+            return contextlib.nullcontext()  # offline: ctx refuses HTTP anyway
+        router = respx.mock(using="httpx", assert_all_called=False, assert_all_mocked=True)
+        router.route().mock(side_effect=self.answer)
+        return router
+
+    def answer(self, request: Any) -> Any:
+        import httpx
+
+        method, url = request.method.upper(), str(request.url)
+        self.seen.append((method, url))
+        for i, (pattern, spec) in enumerate(self.table):
+            if _matches(pattern, method, url):
+                if isinstance(spec, list):  # successive answers (a 429, then a 200); the last one repeats
+                    n = self._calls.get(i, 0)
+                    self._calls[i] = n + 1
+                    spec = spec[min(n, len(spec) - 1)] if spec else 404
+                return _response(spec, request)
+        self.unrouted.append((method, url))
+        raise httpx.ConnectError(f"run_verifier: no response for {method} {url}", request=request)
+
+
+def _matches(pattern: Any, method: str, url: str) -> bool:
+    """A key of the routing table: ``"https://x/y"``, ``"POST https://x/y"``, ``"https://x/*"``
+    (a prefix), or a compiled regular expression. A key without a query string matches the URL
+    with any query string."""
+    if hasattr(pattern, "search"):
+        return bool(pattern.search(url))
+    key = str(pattern).strip()
+    want_method = "GET"
+    head, _, rest = key.partition(" ")
+    if rest and head.upper() in _METHODS:
+        want_method, key = head.upper(), rest.strip()
+    if method != want_method and not (method == "HEAD" and want_method == "GET"):
+        return False
+    if key.endswith("*"):
+        return url.startswith(key[:-1])
+    import httpx
+
+    wanted = httpx.URL(key)
+    got = httpx.URL(url)
+    if wanted == got:
+        return True
+    return not wanted.query and got.copy_with(query=None) == wanted
+
+
+def _response(spec: Any, request: Any) -> Any:
+    """One answer of the routing table as an ``httpx.Response`` (or the exception it stands for)."""
+    import httpx
+
+    if isinstance(spec, httpx.Response):
+        return _streamed(spec.status_code, spec.content, dict(spec.headers), request)
+    if isinstance(spec, BaseException):
+        raise spec
+    if isinstance(spec, type) and issubclass(spec, BaseException):
+        raise spec(f"run_verifier: {spec.__name__}", request=request) if issubclass(spec, httpx.RequestError) else spec()
+    if isinstance(spec, int):
+        return _streamed(spec, b"", {}, request)
+    if isinstance(spec, str):
+        kind = "text/html" if spec.lstrip().startswith("<") else "text/plain"
+        return _streamed(200, spec.encode("utf-8"), {"content-type": f"{kind}; charset=utf-8"}, request)
+    if isinstance(spec, bytes):
+        kind = "application/pdf" if spec.startswith(b"%PDF-") else "application/octet-stream"
+        return _streamed(200, spec, {"content-type": kind}, request)
+    if isinstance(spec, dict):
+        headers = {str(k).lower(): str(v) for k, v in (spec.get("headers") or {}).items()}
+        status = int(spec.get("status", 200))
+        if "json" in spec:
+            import json
+
+            headers.setdefault("content-type", "application/json")
+            content = json.dumps(spec["json"]).encode("utf-8")
+        elif "file" in spec:
+            content = Path(spec["file"]).read_bytes()
+        else:
+            body = spec.get("body", spec.get("text", spec.get("content", b"")))
+            content = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+            if isinstance(body, str) and body:
+                kind = "text/html" if body.lstrip().startswith("<") else "text/plain"
+                headers.setdefault("content-type", f"{kind}; charset=utf-8")
+        return _streamed(status, content, headers, request)
+    raise TypeError(f"run_verifier: cannot answer a request with {spec!r}")
+
+
+def _streamed(status: int, content: bytes, headers: dict[str, str], request: Any) -> Any:
+    """A response whose body is still to be read: HTTP layers stream bodies (to cap their size),
+    and ``httpx.Response(content=...)`` would arrive already read."""
+    import httpx
+
+    headers = {k: v for k, v in headers.items() if k.lower() not in ("content-encoding", "transfer-encoding")}
+    headers["content-length"] = str(len(content))
+    return httpx.Response(status, headers=headers, stream=_Body(content), request=request)
+
+
+def _body_class() -> Any:
+    import httpx
+
+    class Body(httpx.AsyncByteStream, httpx.SyncByteStream):
+        # Not an httpx.ByteStream: respx reads those ahead, and the HTTP layer's own streaming
+        # read (the size cap) would then find the body already consumed.
+        def __init__(self, content: bytes) -> None:
+            self.content = content
+
+        def __iter__(self):
+            yield self.content
+
+        async def __aiter__(self):
+            yield self.content
+
+    return Body
+
+
+def _Body(content: bytes) -> Any:
+    global _BODY
+    if _BODY is None:
+        _BODY = _body_class()
+    return _BODY(content)
+
+
+_BODY: Any = None
