@@ -88,8 +88,6 @@ def verify(settings: Settings, ids, collection, status, verifier_names, offline,
     verifiers = select_verifiers(options.verifiers)
     reporter = Reporter(quiet=quiet)
     engine = Engine(store.project, store, verifiers, options, reporter=reporter)
-    for name, why in engine.result.skipped_verifiers.items():
-        click.echo(f"{name}: skipped: {why}", err=True)
     result = asyncio.run(engine.run(rows))
     if dry_run:
         for c in sorted(result.claims, key=lambda c: c.id):
