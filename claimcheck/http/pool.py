@@ -1,0 +1,689 @@
+"""``HttpPool``: the one HTTP client a claimcheck run shares between all its verifiers.
+
+What it does for every request, in order:
+
+1. refuses anything but http(s) (``safety.check_url``);
+2. answers from the on-disk cache when it can, *without* entering httpx (the fast path);
+3. otherwise waits for a slot for the host (default 4) and a global slot (default 16);
+4. sends the request through a shard of httpx clients, with a per-attempt timeout;
+5. reads the body as a stream and stops at the size cap;
+6. retries transient failures (network errors, 429, 5xx) with exponential backoff,
+   honouring ``Retry-After`` on 429/503 up to a cap;
+7. follows redirects itself, so it can refuse non-http targets, name loops, and keep the
+   chain for the link checker.
+
+Why shards: one ``httpx.AsyncClient`` on its default transport (httpcore) turns CPU-bound
+past ~10 connections (encode/httpx#3215), so with that transport the pool spreads requests
+over ``ceil(max_concurrency / 10)`` clients of at most 10 connections each, picking the
+least-loaded shard and preferring one that already talked to the host (keep-alive).
+When ``httpx-aiohttp`` is installed the shards use its transport instead, which costs half
+the CPU per request here and has no such cliff, so a single shard is enough. See
+docs/http.md for the measurements.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import errno
+import math
+import random
+import socket
+import time
+import zlib
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+from urllib.parse import urljoin, urlsplit
+
+from claimcheck.http.cache import SLOW_PATH, DocumentCache, cache_key, open_storage
+from claimcheck.http.documents import EXTRACTOR_VERSION, Document, extract, local_content_type, sniff_kind
+from claimcheck.http.errors import (
+    FetchError,
+    HttpError,
+    HttpStatusError,
+    OfflineError,
+    ResponseTooLarge,
+    TooManyRedirects,
+    UnsafePathError,
+    UnsafeURLError,
+)
+from claimcheck.http.response import LinkStatus, Response
+from claimcheck.http.safety import check_url, has_scheme, resolve_local_path
+from claimcheck.http.secrets import Redactor
+from claimcheck.http.settings import HttpSettings
+
+if TYPE_CHECKING:
+    import httpx
+
+#: statuses worth another attempt: rate limiting and server-side trouble
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+#: methods that are safe to send twice
+IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+#: the most connections one httpcore-backed client is given (see the module docstring)
+SHARD_CONNECTIONS = 10
+#: documents bigger than this are extracted in a worker thread, so the loop keeps serving
+THREAD_EXTRACT_BYTES = 256 * 1024
+
+
+def _user_agent() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"claimcheck/{version('claimcheck')}"
+    except PackageNotFoundError:
+        return "claimcheck/0+unknown"
+
+
+def _aiohttp_available() -> bool:
+    from importlib.util import find_spec
+
+    # find_spec, not import: aiohttp costs ~0.2 s to import, and a cached run never needs it.
+    return find_spec("httpx_aiohttp") is not None
+
+
+class _Shard:
+    __slots__ = ("cached", "plain", "transport", "in_flight")
+
+    def __init__(self, cached: "httpx.AsyncClient", plain: "httpx.AsyncClient", transport: Any) -> None:
+        self.cached = cached
+        self.plain = plain
+        self.transport = transport
+        self.in_flight = 0
+
+
+class _Answer:
+    """One hop's answer, body already read (internal)."""
+
+    __slots__ = ("status", "headers", "content", "url")
+
+    def __init__(self, status: int, headers: dict[str, str], content: bytes, url: str) -> None:
+        self.status = status
+        self.headers = headers
+        self.content = content
+        self.url = url
+
+
+class HttpPool:
+    """Shared HTTP access for verifiers: caching, limits, retries, size caps and URL safety.
+
+    Use as ``async with HttpPool(settings, cache_dir=project / ".claimcheck" / "http-cache",
+    root=project) as http: ...``. All methods are safe to call from many tasks at once.
+
+    ``transport``: "auto" (aiohttp when installed, else httpcore), "aiohttp" or "httpcore".
+    ``offline``: serve from the cache only; anything else raises ``OfflineError``.
+    """
+
+    def __init__(
+        self,
+        settings: HttpSettings | None = None,
+        *,
+        cache_dir: Path | str | None = None,
+        root: Path | str | None = None,
+        offline: bool = False,
+        redactor: Redactor | None = None,
+        transport: str = "auto",
+    ) -> None:
+        self.settings = settings or HttpSettings()
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.root = Path(root) if root is not None else None
+        self.offline = offline
+        self.redactor = redactor if redactor is not None else Redactor.from_environ()
+        if transport not in ("auto", "aiohttp", "httpcore"):
+            raise ValueError(f"unknown transport {transport!r}")
+        if transport == "auto":
+            transport = "aiohttp" if _aiohttp_available() else "httpcore"
+        self.transport = transport
+        self.user_agent = self.settings.user_agent or _user_agent()
+        #: counters for reports and benchmarks
+        self.stats: dict[str, int] = defaultdict(int)
+        self._shards: list[_Shard] | None = None
+        self._storage: Any = None
+        self._reader: Any = None
+        self._documents: DocumentCache | None = None
+        self._global: asyncio.Semaphore | None = None
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._homes: dict[str, list[int]] = {}
+        self._closed = False
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    async def __aenter__(self) -> "HttpPool":
+        self._start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def _start(self) -> None:
+        """Open the cache (cheap). Network clients are made on the first cache miss."""
+        if self._closed:
+            raise RuntimeError("this HttpPool is closed")
+        if self._global is not None:
+            return
+        settings = self.settings
+        if self.cache_dir is not None:
+            self._storage, self._reader = open_storage(
+                self.cache_dir, ttl=settings.cache_ttl, max_bytes=settings.cache_max_bytes, redact=self.redactor
+            )
+            self._documents = DocumentCache(self.cache_dir / "documents.sqlite")
+        self._global = asyncio.Semaphore(settings.max_concurrency)
+
+    def _start_network(self) -> list[_Shard]:
+        # Creating clients loads the TLS trust store (~0.1 s): a run served from the cache skips it.
+        if self._shards is not None:
+            return self._shards
+        import httpx
+        from hishel.httpx import AsyncCacheTransport
+
+        settings = self.settings
+        if self.transport == "aiohttp":
+            count, per_shard = 1, settings.max_concurrency
+        else:
+            count = max(1, math.ceil(settings.max_concurrency / SHARD_CONNECTIONS))
+            per_shard = min(SHARD_CONNECTIONS, settings.max_concurrency)
+        timeout = httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout))
+        headers = {
+            "User-Agent": self.user_agent,
+            # Only what zlib can undo, so cached bodies can be decoded without httpx.
+            "Accept-Encoding": "gzip, deflate",
+        }
+        shards = []
+        for _ in range(count):
+            inner = self._make_transport(per_shard)
+            outer = AsyncCacheTransport(inner, storage=self._storage) if self._storage is not None else inner
+            cached = httpx.AsyncClient(transport=outer, headers=headers, timeout=timeout, follow_redirects=False)
+            plain = httpx.AsyncClient(transport=inner, headers=headers, timeout=timeout, follow_redirects=False)
+            shards.append(_Shard(cached, plain, inner))
+        self._shards = shards
+        return shards
+
+    def _make_transport(self, connections: int) -> Any:
+        import httpx
+
+        # Keep-alive for every connection we may open: reconnecting costs more than an idle socket.
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+        if self.transport == "aiohttp":
+            from httpx_aiohttp import AiohttpTransport
+
+            return AiohttpTransport(limits=limits)
+        return httpx.AsyncHTTPTransport(limits=limits)
+
+    async def aclose(self) -> None:
+        """Close connections and the cache. Idempotent."""
+        self._closed = True
+        shards, self._shards = self._shards, None
+        for shard in shards or ():
+            # The plain client shares the transport, so closing it closes the transport;
+            # the cached client's own close would then close the storage, done below instead.
+            await shard.transport.aclose()
+        if self._storage is not None:
+            await self._storage.close()
+            self._storage = None
+        if self._documents is not None:
+            self._documents.close()
+            self._documents = None
+
+    # -- public API -----------------------------------------------------------------------
+
+    async def get(
+        self,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        cache: bool = True,
+        max_bytes: int | None = None,
+    ) -> Response:
+        """GET ``url`` (http/https only) and read the whole body. Non-2xx statuses are returned, not raised.
+
+        Raises ``UnsafeURLError``, ``FetchError`` (network, after retries), ``TooManyRedirects``,
+        ``ResponseTooLarge``, ``OfflineError``.
+        """
+        return await self.request("GET", url, params=params, headers=headers, cache=cache, max_bytes=max_bytes)
+
+    async def head(self, url: str, *, cache: bool = True) -> Response:
+        """HEAD ``url``, following redirects; the body is empty."""
+        return await self.request("HEAD", url, cache=cache)
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | None = None,
+        cache: bool = True,
+        follow_redirects: bool = True,
+        max_bytes: int | None = None,
+        read_body: bool = True,
+    ) -> Response:
+        """Any method. Only GET and HEAD are cached; only idempotent methods are retried."""
+        method = method.upper()
+        try:
+            url = check_url(url)
+        except UnsafeURLError as error:
+            raise UnsafeURLError(self.redactor(str(error)), url=self.redactor(url)) from None
+        if params:
+            url = _with_params(url, params)
+        shown = self.redactor.redact(url)
+        cacheable = cache and self._storage is not None and method in ("GET", "HEAD") and not (json or data)
+        key = cache_key(method, shown) if cacheable else None
+        self._start()
+        if key is not None:
+            hit = await self._from_cache(method, shown, key, max_bytes or self.settings.max_bytes, read_body)
+            if hit is not None:
+                return hit
+        if self.offline:
+            raise OfflineError(f"offline: {shown} is not in the HTTP cache", url=shown, reason="offline")
+        self.stats["network"] += 1
+
+        seen = [url]
+        current = url
+        while True:
+            answer = await self._attempts(
+                method, current, headers=headers, json=json, data=data, key=key,
+                max_bytes=max_bytes or self.settings.max_bytes, read_body=read_body,
+            )
+            if not (follow_redirects and answer.status in REDIRECTS and answer.headers.get("location")):
+                break
+            target = urljoin(current, answer.headers["location"].strip())
+            try:
+                check_url(target)
+            except UnsafeURLError:
+                raise UnsafeURLError(
+                    f"{self.redactor(current)} redirects to a non-http(s) URL: {self.redactor(target)}", url=shown
+                ) from None
+            if target in seen:
+                chain = " -> ".join(self.redactor(u) for u in [*seen[seen.index(target):], target])
+                raise TooManyRedirects(f"redirect loop: {chain}", url=shown, chain=tuple(map(self.redactor, seen)))
+            if len(seen) > self.settings.max_redirects:
+                raise TooManyRedirects(
+                    f"more than {self.settings.max_redirects} redirects from {shown}",
+                    url=shown, chain=tuple(map(self.redactor, seen)),
+                )
+            if answer.status == 303 or (answer.status in (301, 302) and method == "POST"):
+                method, json, data = ("HEAD" if method == "HEAD" else "GET"), None, None
+            seen.append(target)
+            current = target
+        return Response(
+            url=shown,
+            final_url=self.redactor(answer.url),
+            status=answer.status,
+            headers=answer.headers,
+            content=answer.content,
+            from_cache=False,
+            redirects=tuple(self.redactor(u) for u in seen[:-1]),
+        )
+
+    async def check(self, url: str, *, cache: bool = True) -> LinkStatus:
+        """Status of a link for a link checker: never raises for a bad link, reports it.
+
+        Uses HEAD, and GET (body not read) when the server refuses HEAD (405, 501, 403...).
+        """
+        try:
+            response = await self.request("HEAD", url, cache=cache, read_body=False)
+            if response.status in (400, 403, 405, 501):
+                response = await self.request("GET", url, cache=cache, read_body=False)
+        except UnsafeURLError as error:
+            return LinkStatus(url=self.redactor(url), status=None, reason="unsafe", error=str(error))
+        except TooManyRedirects as error:
+            return LinkStatus(
+                url=self.redactor(url), status=None, redirects=error.chain, reason="redirect-loop", error=str(error)
+            )
+        except FetchError as error:
+            return LinkStatus(url=self.redactor(url), status=None, reason=error.reason, error=str(error))
+        except ResponseTooLarge as error:  # pragma: no cover - read_body=False reads nothing
+            return LinkStatus(url=self.redactor(url), status=None, reason="too-large", error=str(error))
+        return LinkStatus(
+            url=response.url,
+            status=response.status,
+            final_url=response.final_url,
+            redirects=response.redirects,
+            from_cache=response.from_cache,
+        )
+
+    async def fetch_text(self, url_or_path: str | Path) -> Document:
+        """The readable text of an http(s) URL or of a document inside the project.
+
+        HTML: main text via trafilatura, with title/publisher/date/author from the page.
+        PDF: text of every page via pypdf. text/*, JSON, XML: decoded as they are.
+        Raises ``HttpStatusError`` (non-2xx), ``UnsupportedContent`` (an image...),
+        ``UnsafeURLError``/``UnsafePathError``, and whatever ``get`` raises.
+        """
+        target = str(url_or_path).strip()
+        if not has_scheme(target):
+            return await self._read_local(target)
+        response = await self.get(target)
+        if not response.ok:
+            raise HttpStatusError(
+                f"HTTP {response.status} for {response.url}", url=response.url, status=response.status
+            )
+        content_type = response.content_type
+        kind = sniff_kind(content_type, response.content, suffix=_suffix(response.final_url))
+        fields = await self._extract(response.content, kind, response.headers.get("content-type", ""), response.final_url)
+        return Document(
+            url=response.url,
+            final_url=response.final_url,
+            status=response.status,
+            content_type=content_type,
+            kind=kind,
+            from_cache=response.from_cache,
+            **fields,
+        )
+
+    # -- local documents --------------------------------------------------------------------
+
+    async def _read_local(self, target: str) -> Document:
+        if self.root is None:
+            raise UnsafePathError(f"cannot read local document {target!r}: no project root was given", url=target)
+        path = resolve_local_path(target, self.root)
+        limit = self.settings.max_bytes
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise HttpError(f"local document {target!r} is not a file", url=target)
+            if size > limit:
+                raise ResponseTooLarge(
+                    f"local document {target} is {size} bytes, over the {_mb(limit)} cap", url=target, limit=limit
+                )
+            body = path.read_bytes()
+        except FileNotFoundError:
+            raise HttpError(f"local document {target!r} does not exist", url=target) from None
+        except OSError as error:
+            raise HttpError(f"cannot read local document {target!r}: {error.strerror}", url=target) from None
+        content_type = local_content_type(path)
+        kind = sniff_kind(content_type, body, suffix=path.suffix.lower())
+        fields = await self._extract(body, kind, content_type, path.as_uri())
+        return Document(
+            url=target, final_url=str(path), status=200, content_type=content_type, kind=kind, **fields
+        )
+
+    async def _extract(self, body: bytes, kind: str, content_type: str, url: str) -> dict[str, Any]:
+        documents = self._documents
+        key = DocumentCache.key(url, body, EXTRACTOR_VERSION) if documents is not None else ""
+        if documents is not None:
+            cached = documents.get(key)
+            if cached is not None:
+                return cached
+        if len(body) > THREAD_EXTRACT_BYTES:
+            fields = await asyncio.to_thread(extract, body, kind=kind, content_type=content_type, url=url)
+        else:
+            fields = extract(body, kind=kind, content_type=content_type, url=url)
+        if documents is not None:
+            documents.put(key, fields)
+        return fields
+
+    # -- cache fast path ---------------------------------------------------------------------
+
+    async def _from_cache(self, method: str, shown: str, key: str, max_bytes: int, read_body: bool) -> Response | None:
+        found = self._reader.lookup(key, method)
+        if found is None:
+            return None
+        if found is not SLOW_PATH:
+            headers = found.headers
+            body = _decode_body(found.body, headers.pop("content-encoding", ""), max_bytes, shown) if read_body else b""
+            self.stats["cache_hits"] += 1
+            return Response(
+                url=shown, final_url=found.url, status=found.status, headers=headers, content=body, from_cache=True
+            )
+        entries = await self._storage.get_entries(key)
+        entry = next((e for e in entries if e.request.method == method), None)
+        if entry is None:
+            return None
+        headers = {name: ", ".join(entry.response.headers.get_list(name) or ()) for name in entry.response.headers}
+        chunks = []
+        stream = entry.response.stream
+        if read_body and method != "HEAD":
+            async for chunk in stream:
+                chunks.append(chunk)
+        elif hasattr(stream, "aclose"):
+            await stream.aclose()
+        body = _decode_body(b"".join(chunks), headers.pop("content-encoding", ""), max_bytes, shown)
+        self.stats["cache_hits"] += 1
+        return Response(
+            url=shown,
+            final_url=entry.request.url,
+            status=entry.response.status_code,
+            headers=headers,
+            content=body,
+            from_cache=True,
+        )
+
+    # -- network --------------------------------------------------------------------------------
+
+    def _host_limit(self, host: str) -> asyncio.Semaphore:
+        semaphore = self._hosts.get(host)
+        if semaphore is None:
+            semaphore = self._hosts[host] = asyncio.Semaphore(self.settings.max_per_host)
+        return semaphore
+
+    def _pick_shard(self, host: str) -> _Shard:
+        shards = self._shards if self._shards is not None else self._start_network()
+        if len(shards) == 1:
+            return shards[0]
+        # A shard that already served this host probably has an idle keep-alive connection
+        # to it; use it unless it is full, else the least-loaded shard (never queue inside
+        # httpcore, which is where the CPU goes).
+        homes = self._homes.setdefault(host, [])
+        for index in homes:
+            if shards[index].in_flight < SHARD_CONNECTIONS:
+                return shards[index]
+        index = min(range(len(shards)), key=lambda i: shards[i].in_flight)
+        homes.append(index)
+        return shards[index]
+
+    async def _attempts(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None,
+        json: Any,
+        data: Any,
+        key: str | None,
+        max_bytes: int,
+        read_body: bool,
+    ) -> _Answer:
+        settings = self.settings
+        parts = urlsplit(url)
+        host = parts.netloc.lower().rsplit("@", 1)[-1]
+        shown = self.redactor(url)
+        retryable = method in IDEMPOTENT
+        attempt = 0
+        while True:
+            failure: FetchError | None = None
+            answer: _Answer | None = None
+            async with self._host_limit(host):
+                assert self._global is not None
+                async with self._global:
+                    shard = self._pick_shard(host)
+                    shard.in_flight += 1
+                    try:
+                        async with asyncio.timeout(settings.timeout):
+                            answer = await self._send(
+                                shard, method, url, headers, json, data, key, max_bytes, read_body, shown
+                            )
+                    except TimeoutError:
+                        failure = FetchError(
+                            f"timed out after {settings.timeout:g} s: {shown}", url=shown, reason="timeout"
+                        )
+                    except HttpError:
+                        raise
+                    except Exception as error:  # httpx/aiohttp/OS errors, classified below
+                        failure = _network_failure(error, shown, host)
+                    finally:
+                        shard.in_flight -= 1
+            self.stats["attempts"] += 1
+            if answer is not None:
+                if not (retryable and answer.status in RETRY_STATUSES and attempt < settings.retries):
+                    return answer
+                delay = self._retry_delay(answer, attempt)
+                if delay is None:
+                    return answer  # Retry-After longer than we are willing to wait: report the 429/503
+            else:
+                assert failure is not None
+                if not (retryable and failure.reason in ("connect", "timeout", "reset", "protocol")) or attempt >= settings.retries:
+                    raise failure
+                delay = self._backoff(attempt)
+            self.stats["retries"] += 1
+            attempt += 1
+            await asyncio.sleep(delay)
+
+    def _backoff(self, attempt: int) -> float:
+        base = min(self.settings.backoff_max, self.settings.backoff * (2**attempt))
+        return base / 2 + random.uniform(0, base / 2)  # jitter, so retries of many tasks spread out
+
+    def _retry_delay(self, answer: _Answer, attempt: int) -> float | None:
+        if answer.status in (429, 503):
+            seconds = _retry_after(answer.headers.get("retry-after"))
+            if seconds is not None:
+                return seconds if seconds <= self.settings.retry_after_max else None
+        return self._backoff(attempt)
+
+    async def _send(
+        self,
+        shard: _Shard,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None,
+        json: Any,
+        data: Any,
+        key: str | None,
+        max_bytes: int,
+        read_body: bool,
+        shown: str,
+    ) -> _Answer:
+        client = shard.cached if key is not None else shard.plain
+        extensions = {"caching": {"key": key}} if key is not None else None
+        request = client.build_request(method, url, headers=headers, json=json, data=data, extensions=extensions)
+        response = await client.send(request, stream=True)
+        try:
+            chunks: list[bytes] = []
+            if method == "HEAD":
+                # Nothing to read, but reading the (empty) stream to its end is what lets
+                # hishel store the answer.
+                async for _ in response.aiter_raw():
+                    pass
+            elif read_body:
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise ResponseTooLarge(
+                        f"{shown} is {int(declared)} bytes, over the {_mb(max_bytes)} cap", url=shown, limit=max_bytes
+                    )
+                total = 0
+                async for chunk in response.aiter_bytes():
+                    total += len(chunk)
+                    if total > max_bytes:
+                        raise ResponseTooLarge(
+                            f"{shown} is larger than the {_mb(max_bytes)} cap; stopped reading", url=shown, limit=max_bytes
+                        )
+                    chunks.append(chunk)
+        finally:
+            # Closing before the end of a stream also makes hishel drop the half-stored entry.
+            await response.aclose()
+        headers_out = _headers(response.headers)
+        headers_out.pop("content-encoding", None)  # the body we hand back is decoded
+        return _Answer(response.status_code, headers_out, b"".join(chunks), url)
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _with_params(url: str, params: Mapping[str, Any]) -> str:
+    from urllib.parse import urlencode
+
+    pairs = []
+    for name, value in params.items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs.extend((name, str(item)) for item in values if item is not None)
+    query = urlencode(pairs)
+    if not query:
+        return url
+    base, _, fragment = url.partition("#")
+    joined = f"{base}&{query}" if "?" in base else f"{base}?{query}"
+    return f"{joined}#{fragment}" if fragment else joined
+
+
+def _headers(headers: "httpx.Headers") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in headers.multi_items():
+        name = name.lower()
+        out[name] = f"{out[name]}, {value}" if name in out else value
+    return out
+
+
+def _decode_body(body: bytes, encoding: str, max_bytes: int, shown: str) -> bytes:
+    encoding = encoding.strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        wbits = 31 if "gzip" in encoding else 15
+        try:
+            decoder = zlib.decompressobj(wbits)
+            out = decoder.decompress(body, max_bytes + 1)
+        except zlib.error:
+            if encoding != "deflate":
+                raise
+            decoder = zlib.decompressobj(-15)  # raw deflate, as some servers send
+            out = decoder.decompress(body, max_bytes + 1)
+        body = out
+    if len(body) > max_bytes:
+        raise ResponseTooLarge(f"{shown} is larger than the {_mb(max_bytes)} cap", url=shown, limit=max_bytes)
+    return body
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _network_failure(error: BaseException, shown: str, host: str) -> FetchError:
+    """Turn an httpx/aiohttp/OS exception into a FetchError with a reason and one sentence."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = error
+    while seen is not None and seen not in chain:
+        chain.append(seen)
+        os_error = getattr(seen, "os_error", None)  # aiohttp keeps the OSError here
+        if isinstance(os_error, BaseException) and os_error not in chain:
+            chain.append(os_error)
+        seen = seen.__cause__ or seen.__context__
+    names = {type(item).__name__ for item in chain}
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    if any(isinstance(item, socket.gaierror) for item in chain) or "ClientConnectorDNSError" in names:
+        return FetchError(f"DNS lookup failed: host {name} not found ({shown})", url=shown, reason="dns")
+    if any(isinstance(item, ConnectionRefusedError) for item in chain):
+        return FetchError(f"connection refused by {host} ({shown})", url=shown, reason="connect")
+    if any(isinstance(item, ConnectionResetError) for item in chain) or names & {
+        "ServerDisconnectedError", "RemoteProtocolError", "ReadError", "ClientPayloadError",
+    } or any(getattr(item, "errno", None) in (errno.ECONNRESET, errno.EPIPE) for item in chain):
+        return FetchError(f"connection reset by {host} ({shown})", url=shown, reason="reset")
+    if names & {"ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout", "ServerTimeoutError", "SocketTimeoutError"}:
+        return FetchError(f"timed out talking to {host} ({shown})", url=shown, reason="timeout")
+    if names & {"ConnectError", "ClientConnectorError", "ClientOSError", "ConnectionError"}:
+        return FetchError(f"could not connect to {host} ({shown})", url=shown, reason="connect")
+    if names & {"LocalProtocolError", "ProtocolError", "ClientResponseError", "TooManyRedirects", "DecodingError"}:
+        return FetchError(f"bad HTTP answer from {host} ({shown}): {error}", url=shown, reason="protocol")
+    return FetchError(f"request to {shown} failed: {type(error).__name__}: {error}", url=shown, reason="error")
+
+
+def _suffix(url: str) -> str:
+    path = urlsplit(url).path
+    dot = path.rfind(".")
+    return path[dot:].lower() if dot > path.rfind("/") else ""
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):g} MB"
