@@ -31,12 +31,18 @@ class Offline(ClaimcheckError):
 
 
 class FetchError(ClaimcheckError):
-    """A document could not be fetched or read (dead link, timeout, too large, unreadable)."""
+    """A document could not be fetched or read (dead link, timeout, too large, unreadable).
 
-    def __init__(self, message: str, *, status: int | None = None, final_url: str | None = None):
+    ``status``: the HTTP status when the server answered (404...); ``reason``: a short cause
+    when it did not (dns, connect, timeout, reset, redirect-loop, error).
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, final_url: str | None = None,
+                 reason: str | None = None):
         super().__init__(message)
         self.status = status
         self.final_url = final_url
+        self.reason = reason
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -125,35 +131,40 @@ class Context:
     # -- HTTP and documents -----------------------------------------------------------------------
 
     @property
-    def http(self) -> "httpx.AsyncClient":
-        """The shared ``httpx.AsyncClient`` (HTTP cache under ``.claimcheck/``, timeouts, retries
-        honouring Retry-After, per-host limits). Raises ``Offline`` in an offline run."""
+    def http(self) -> Any:
+        """The run's shared HTTP client (``claimcheck.http.HttpPool``: HTTP cache under
+        ``.claimcheck/``, timeouts, retries honouring Retry-After, per-host limits, size caps).
+        ``await ctx.http.get(url)``, ``.head``, ``.request``, ``.check``. Raises ``Offline`` in an
+        offline run."""
         if self.offline:
             raise Offline("offline run: no HTTP requests")
-        return self._web.client_for(None)
+        return self._web.pool
 
-    def client_for(self, url: str) -> "httpx.AsyncClient":
-        """The pooled client to use for ``url`` (the pool spreads hosts over several clients)."""
+    async def request(self, method: str, url: str, **kwargs: Any) -> Any:
+        """One HTTP request through the pool; returns a ``claimcheck.http.Response`` (``status``,
+        ``headers``, ``content``, ``text``, ``json()``, ``final_url``). Non-2xx answers are returned;
+        network failures raise ``FetchError``, other schemes ``SourceRefused``."""
         if self.offline:
             raise Offline("offline run: no HTTP requests")
-        return self._web.client_for(url)
-
-    async def request(self, method: str, url: str, **kwargs: Any) -> "httpx.Response":
-        """One HTTP request through the pool: retries with backoff, Retry-After, per-host limits."""
-        if self.offline:
-            raise Offline("offline run: no HTTP requests")
-        classify(url) == "url" or _not_url(url)
+        classify(url)
         return await self._web.request(method, url, **kwargs)
 
     async def get_json(self, url: str, **kwargs: Any) -> Any:
         """GET ``url`` and decode JSON (``FetchError`` on an HTTP error or invalid JSON)."""
         response = await self.request("GET", url, **kwargs)
-        if response.status_code >= 400:
-            raise FetchError(f"HTTP {response.status_code} from {_safe_url(url)}", status=response.status_code)
+        if not 200 <= response.status < 300:
+            raise FetchError(f"HTTP {response.status} from {_safe_url(url)}", status=response.status)
         try:
             return response.json()
         except ValueError:
             raise FetchError(f"{_safe_url(url)} did not return JSON") from None
+
+    async def check_link(self, url: str) -> Any:
+        """A link's status for a link checker (``claimcheck.http.LinkStatus``); never raises for
+        a bad link."""
+        if self.offline:
+            raise Offline("offline run: no HTTP requests")
+        return await self._web.check(url)
 
     def resolve_local(self, ref: str) -> Path:
         """A project-relative path of a local document; refused outside the project."""
@@ -177,10 +188,6 @@ class Context:
         if self.offline:
             raise Offline("offline run: no HTTP requests")
         return await self._web.fetch_text(url_or_path)
-
-
-def _not_url(url: str) -> None:
-    raise SourceRefused(f"{url}: not an http(s) URL")
 
 
 def _safe_url(url: str) -> str:

@@ -37,10 +37,12 @@ class LinkCheck:
         sources, dead, broken = [], [], []
         for url, (status, final, problem) in zip(urls, checked):
             sources.append(Source(url=url, http_status=status, final_url=final if final and final != url else None))
-            if status in DEAD or (status is None and problem):
+            if status in DEAD or (status is None and problem and ("DNS" in problem or problem in ("connect", "redirect-loop"))):
                 dead.append(f"{url} ({status or problem})")
             elif status is not None and status >= 400:
                 broken.append(f"{url} (HTTP {status})")
+            elif status is None:
+                broken.append(f"{url} ({problem})")
         alive = len(urls) - len(dead) - len(broken)
         note = f"{alive} of {len(urls)} links alive"
         if dead:
@@ -50,14 +52,21 @@ class LinkCheck:
         return Verdict(status=VerdictStatus.NOT_ENOUGH_EVIDENCE, note=note, sources=tuple(sources))
 
     async def _check(self, url: str, ctx: Any) -> tuple[int | None, str | None, str | None]:
+        """(status, final URL, problem). The page itself when it can be read (shared with
+        source-text); otherwise the link checker's HEAD/GET, which never raises."""
         try:
             doc = await ctx.fetch_text(url)
             return doc.status, doc.final_url, None
         except SourceRefused as exc:
             return None, None, str(exc)
         except FetchError as exc:
-            text = str(exc)
-            return exc.status, exc.final_url, text.split(": ", 1)[-1] if ": " in text else text
+            if exc.status is not None:
+                return exc.status, exc.final_url, None
+        link = await ctx.check_link(url)
+        problem = None if link.status is not None else (link.reason or "no answer")
+        if link.reason == "dns":
+            problem = "DNS failure: no such host"
+        return link.status, link.final_url, problem
 
 
 @hookimpl

@@ -78,11 +78,11 @@ class Wayback:
         except FetchError as exc:
             return None, f"capture request failed: {exc}"
         location = response.headers.get("content-location")
-        if response.status_code < 400 and location:
+        if response.status < 400 and location:
             return "https://web.archive.org" + location if location.startswith("/") else location, None
-        if response.status_code < 400 and "/web/" in str(response.url):
-            return str(response.url), None
-        return None, f"capture request answered HTTP {response.status_code}"
+        if response.status < 400 and "/web/" in response.final_url:
+            return response.final_url, None
+        return None, f"capture request answered HTTP {response.status}"
 
 
 @hookimpl

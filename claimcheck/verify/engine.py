@@ -350,19 +350,11 @@ def _unavailable(verifier: Any, ctx: Any) -> str | None:
 
 
 def make_web(project: Any, options: Options) -> Any:
-    from claimcheck.verify.web import Web
+    from claimcheck.verify.web import make_web as make
 
-    settings = project.settings("http")
-    ttl = settings.get("cache_ttl", "1d")
-    from claimcheck.verify.freshness import parse_duration
-
-    return Web(
-        project.state_dir if not options.dry_run else None,
-        concurrency=options.concurrency, per_host=options.per_host,
-        timeout=min(float(settings.get("timeout", 20.0)), options.timeout),
-        max_bytes=int(settings.get("max_bytes", 10 * 1024 * 1024)),
-        cache_ttl=parse_duration(str(ttl)).total_seconds() if ttl else None,
-    )
+    # A dry run writes nothing, the HTTP cache included.
+    return make(project, concurrency=options.concurrency, per_host=options.per_host, timeout=options.timeout,
+                offline=options.offline, cache=not options.dry_run)
 
 
 def select_verifiers(names: tuple[str, ...]) -> list[Any]:
