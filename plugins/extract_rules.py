@@ -49,13 +49,14 @@ class RulesExtractor:
                 features = {**flags, **figure_features(figure, flags)}
                 value, contributions = score(features)
                 fig_text = figure.text if figure else None
+                measure = guess_measure(sentence.text, figure)
                 proposals.append(Proposal(
-                    id=proposal_id(claim, fig_text, taken),
+                    id=proposal_id(claim, fig_text, taken, measure),
                     claim=claim,
                     quote=sentence.text,
                     figure=fig_text,
                     kind=_kind(figure, sentence.text),
-                    measure=guess_measure(sentence.text, figure),
+                    measure=measure,
                     score=value,
                     features=contributions,
                     start=sentence.start,

@@ -152,3 +152,18 @@ def _decode(data: bytes, label: str, charset: str | None = None) -> str:
 
 def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB" if size < 100 * 1024 * 1024 else f"{size // (1024 * 1024)} MB"
+
+
+def check_prose(document: Document, *, max_unpunctuated_words: int = 80) -> None:
+    """Refuse text that cannot be split into sentences: no sentence punctuation at all.
+
+    Short captions and headings without a full stop are fine; a long text without a single
+    ``.``, ``!`` or ``?`` (a transcript, a keyword dump, a mis-encoded file) would be one giant
+    "sentence" and the proposals would be meaningless.
+    """
+    label = "standard input" if document.source == "-" else document.source
+    if re.search(r"[.!?…。！？]", document.text):
+        return
+    words = len(re.findall(r"\w+", document.text))
+    if words > max_unpunctuated_words:
+        raise ClaimcheckError(f"{label}: has no sentence punctuation ({words} words without '.', '!' or '?'); cannot split it into sentences")

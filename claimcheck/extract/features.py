@@ -16,6 +16,7 @@ import attrs
 
 from claimcheck.extract.context import Context
 from claimcheck.extract.figures import Figure
+from claimcheck.extract.lexicon import Lexicon, Tokens
 from claimcheck.extract.sentences import Sentence
 
 BASE = 0.15
@@ -59,60 +60,65 @@ _FIGURE_FEATURE = {
     "vote": "figure", "date": "date_figure", "ordinal": "date_figure", "duration": "duration_figure", "age": "age_figure",
 }
 
-_W = re.compile(r"\w+(?:[’']\w+)?")
 
 
-def _words(*groups: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
-
-
-_PUBLIC = re.compile(
-    r"\b(?:President|Prime\s+Minister|Minister|Chancellor|Secretary|Senator|Governor|Mayor|Ambassador|Spokes(?:wo)?man|"
-    r"spokesperson|MPs?|lawmakers?|parliament\w*|congress\w*|senate|government\w*|ministry|ministries|authorities|regime|"
-    r"police|army|armed\s+forces|military|troops|soldiers|court|judge|prosecutors?|officials?|agency|council|commission|"
-    r"committee|union|party|parties|foundation|organi[sz]ations?|institute|university|company|companies|corporation|"
-    r"bank|federation|coalition|alliance|opposition|ministers?|kremlin|white\s+house|election|referendum|sanctions|"
-    r"invasion|battalion|forces|campaign|consulate|embassy|state|states|nations|countries|country|network|group|"
-    r"journalist|activist|head\s+of|chief|director|leader|CEO|chairman|chairwoman|founder)\b"
-    r"|\b[A-Z]{2,6}s?\b",
+_PUBLIC = Lexicon(
+    """president minister chancellor secretary senator governor mayor ambassador spokesman spokeswoman spokesperson
+    mp mps lawmaker lawmakers senate authorities regime police army military troops court judge prosecutor prosecutors
+    official officials agency council commission committee union party parties foundation organisation organisations
+    organization organizations institute university company companies corporation bank federation coalition alliance
+    opposition kremlin election referendum sanctions invasion battalion forces campaign consulate embassy state states
+    nations countries country network group journalist activist chief director leader ceo chairman chairwoman founder
+    ministry ministries""",
+    stems="parliament congress government",
+    phrases="prime minister|armed forces|white house|head of",
 )
-_ATTRIBUTION = _words(r"according\s+to", "said", "says", "reported", "reports", "announced", "claimed", "stated",
-                      "confirmed", "estimated", "estimates", "figures", "data", "statistics", "survey", "poll", "census")
-_COMPARATIVE = _words(r"(?:more|less|fewer|greater|higher|lower|extra|additional)\s+than", r"\w+est", "most", "least",
-                      "record", "first", "only", "doubled", "tripled", "halved", "increase[sd]?", "decrease[sd]?",
-                      "rose", "fell", "majority", "minority", "among")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+_ATTRIBUTION = Lexicon(
+    "said says reported reports announced claimed stated confirmed estimated estimates figures data statistics survey "
+    "poll census", phrases="according to",
+)
+_COMPARATIVE = Lexicon(
+    "most least record first only doubled tripled halved increase increased increases decrease decreased decreases "
+    "rose fell majority minority among largest biggest highest lowest oldest newest greatest smallest worst best "
+    "fastest longest",
+    phrases="more than|less than|fewer than|greater than|higher than|lower than|extra than|additional than",
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|has\s+been|have\s+been|has\s+\w+ed|have\s+\w+ed|"
+    r"\b(?:was|were|had|did|has\s+been|have\s+been|"
     r"became|began|took|won|held|left|fled|made|gave|led|fought|met|told|grew|rose|fell|broke|sent|spent|lost|"
     r"came|went|saw|found|paid|built|brought|kept|ran|sold|stood|struck|hit|shot|wrote|chose|drove|froze|"
     r"\w{3,}ed)\b"
 )
-_EVENT = _words(
-    r"w[io]n", "wins", "elected", "re-elected", r"arrest\w*", r"detain\w*", r"kill\w*", "died", "dead", "fled", "flee",
-    r"found(?:ed)?", r"launch\w*", r"vot\w+", r"sign\w*", r"impos\w+", r"invad\w+", "invasion", r"deploy\w*",
-    r"rul(?:ed|es)", "held", r"join\w*", r"approv\w+", r"authori[sz]\w+", r"den(?:y|ied|ies)", r"announc\w+",
-    r"ban(?:s|ned)?", r"pass\w*", "raised", r"rais\w+", r"lifted", r"hack\w*", r"attack\w*", r"protest\w*",
-    r"sentenc\w+", r"resign\w*", r"appoint\w+", r"border\w*", r"condemn\w*", r"referendum", "election", r"sanction\w*",
-    r"crackdown", "rally", "took\s+place", "ensued", r"broke\s+out", r"establish\w*", r"creat\w+", r"form\w+",
-    r"evacuat\w+", r"host\w*", r"grant\w*", r"permit\w*", r"allow\w*", r"refuge", r"fund\w*", r"donat\w+",
-    r"suppl\w+", r"provid\w+", r"deliver\w*", r"operat\w+", r"offer\w*", r"claimed", r"accus\w+", r"charg\w+",
-    r"convict\w+", r"jail\w*", r"prison\w*", r"persecut\w+", r"tortur\w+", r"beat(?:en)?", r"injur\w+", r"wound\w+",
-    r"destroy\w+", r"damag\w+", r"seiz\w+", r"captur\w+", r"occup\w+", r"annex\w*", r"spent", r"cost", r"paid",
-    r"earn\w*", r"grew", r"increas\w+", r"decreas\w+", r"rose", "fell", r"cut", r"close[sd]?", r"open\w*",
-    r"introduc\w+", r"adopt\w+", r"enact\w+", r"ratif\w+", r"law", r"bill", r"treaty", r"agreement", r"deal",
-    r"part\s+of", r"became", "member", r"represent\w*", r"referred", r"called", r"described", r"filed", r"submit\w*",
-    r"sued", r"ruled", r"war", r"conflict",
+_EVENT = Lexicon(
+    """win won wins elected re-elected died dead fled flee founded held invasion ruled rules raised lifted referendum
+    election crackdown rally ensued refuge claimed spent cost paid grew rose fell cut close closed closes law bill
+    treaty agreement deal became member referred called described filed sued war conflict beat beaten""",
+    stems="""arrest detain kill launch vot sign impos invad deploy join approv authoris authoriz denied deny denies
+    announc ban pass rais hack attack protest sentenc resign appoint border condemn sanction establish creat form
+    evacuat host grant permit allow fund donat suppl provid deliver operat offer accus charg convict jail prison
+    persecut tortur injur wound destroy damag seiz captur occup annex earn increas decreas open introduc adopt enact
+    ratif represent submit""",
+    phrases="took place|broke out|part of",
 )
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|me|my|mine|myself|we|We|we’re|We’re|we're|We're|us|our|Our|ours|ourselves)\b")
-_FEELING = _words(r"feel\w*", "felt", r"fear\w*", "afraid", "frightened", r"worr\w+", "scared", r"hope\w*", r"lov(?:e|ed)",
-                  r"hat(?:e|ed)", "horror", "sad", "happy", "angry", r"hurts?", "heart", "despair", r"miss(?:ed)?", "proud",
-                  "ashamed", "anxious", "upset", "terrified", "grateful", "unbearable", "nightmare", "shook", r"exhaust\w*",
-                  "lonely", r"cr(?:y|ied)", "tears")
-_OPINION = _words(r"think\w*", r"thought", r"believ\w+", "should", "must", "ought", r"seems?", "perhaps", "maybe",
-                  "arguably", "clearly", "obviously", "terrible", "amazing", "wonderful", "beautiful", "awful",
-                  "great", "good", "bad", "best", "worst", r"need\s+to", "have\s+to", r"important", "hard",
-                  "favourable", "favorable", "excellent")
+_FEELING = Lexicon(
+    """felt afraid frightened scared horror sad happy angry hurt hurts heart despair miss missed proud ashamed anxious
+    upset terrified grateful unbearable nightmare shook lonely cry cried tears love loved hate hated""",
+    stems="feel fear worr hope exhaust",
+)
+_OPINION = Lexicon(
+    """thought should must ought seem seems perhaps maybe arguably clearly obviously terrible amazing wonderful
+    beautiful awful great good bad best worst important hard favourable favorable excellent""",
+    stems="think believ",
+    phrases="need to|have to",
+)
+_OPINION_STRONG = Lexicon("should must ought terrible amazing wonderful awful", phrases="i think|we believe")
+_VAGUE = Lexicon(
+    "some many various often sometimes certain numerous several",
+    phrases="quite a few|it can|it may|it might|not possible to know|not attainable to know|no one knows",
+)
 _PREDICTION = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|expected\s+to|likely|unlikely|if|If|plans?\s+to|'ll|’ll)\b")
 _BOILERPLATE = re.compile(
     r"^(?:https?://|www\.)\S*$|^(?:an?\s+)?(?:photo|image|picture|video|screenshot|illustration|graphic)\s+(?:of|shows)\b|"
@@ -129,36 +135,36 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
     """The yes/no sentence-level features of one sentence (figure features come per figure)."""
     text = sentence.text
     bare = _CREDIT.sub("", text)  # a photo credit is not part of what the caption claims
-    words = _W.findall(bare)
+    tokens = Tokens.of(bare)
     names = _names(bare, context)
-    spoken = _spoken_share(text)
     inside = _inside_quotes(text)
+    spoken = len(inside) / max(1, len(text))
+    first_person = bool(_FIRST_PERSON.search(bare))
     f = {
-        "public_actor": bool(_PUBLIC.search(bare)) or any(n in context.public_names or n in context.prominent for n in names),
+        "public_actor": _PUBLIC.found(tokens) or bool(_ACRONYM.search(bare))
+        or any(n in context.public_names or n in context.prominent for n in names),
         "named_entity": bool(names),
         "several_entities": len(set(names)) >= 2,
-        "attribution": bool(_ATTRIBUTION.search(bare)),
-        "comparative": bool(_COMPARATIVE.search(bare)),
+        "attribution": _ATTRIBUTION.found(tokens),
+        "comparative": _COMPARATIVE.found(tokens),
         "past_tense": bool(_PAST.search(bare)),
-        "event_verb": bool(_EVENT.search(bare)),
+        "event_verb": _EVENT.found(tokens),
         "question": bool(_QUESTION.search(text.rstrip())),
-        "first_person": bool(_FIRST_PERSON.search(bare)),
-        "feeling": bool(_FEELING.search(bare)),
-        "opinion": bool(_OPINION.search(inside or bare)) and (spoken > 0.5 or bool(_FIRST_PERSON.search(bare)) or bool(_OPINION_STRONG.search(bare))),
+        "first_person": first_person,
+        "feeling": _FEELING.found(tokens),
+        "opinion": _OPINION.found(Tokens.of(inside) if inside else tokens)
+        and (spoken > 0.5 or first_person or _OPINION_STRONG.found(tokens)),
         "prediction": bool(_PREDICTION.search(bare)),
         "private_person": context.private_subject[index] if index < len(context.private_subject) else False,
         "direct_speech": spoken > 0.5,
-        "vague": bool(_VAGUE.search(bare)),
+        "vague": _VAGUE.found(tokens),
         "boilerplate": bool(_BOILERPLATE.search(text.strip())),
-        "fragment": len(words) < 5,
+        "fragment": len(tokens.words) < 5,
     }
-    f["heading"] = len(words) <= 12 and text.rstrip()[-1:] not in ".!?…\"”’)]" and not f["fragment"]
+    f["heading"] = len(tokens.words) <= 12 and text.rstrip()[-1:] not in ".!?…\"”’)]" and not f["fragment"]
     return f
 
 
-_VAGUE = _words(r"some", "many", r"quite\s+a\s+few", "various", "often", "sometimes", "certain", r"it\s+(?:can|may|might)",
-                r"not\s+(?:possible|attainable)\s+to\s+know", r"no\s+one\s+knows", "numerous", "several")
-_OPINION_STRONG = _words("should", "must", "ought", "terrible", "amazing", "wonderful", "awful", r"I\s+think", r"we\s+believe")
 
 
 def figure_features(figure: Figure | None, sentence_flags: dict[str, bool]) -> dict[str, bool]:
@@ -222,12 +228,6 @@ _NOT_A_NAME = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December""".split()
 )
-
-
-def _spoken_share(text: str) -> float:
-    """The share of the sentence inside quotation marks."""
-    inside = _inside_quotes(text)
-    return len(inside) / max(1, len(text))
 
 
 def _inside_quotes(text: str) -> str:

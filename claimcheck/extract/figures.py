@@ -78,26 +78,28 @@ _PATTERNS: list[tuple[str, str]] = [
     ("date", rf"\b(?:(?:early|mid|late)[\s-])?(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
              rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?\b"
              rf"|\b(?:(?:early|mid|late)[\s-])?(?:{_MONTHS})\.?,?\s+(?:of\s+)?\d{{4}}\b"
-             rf"|\b(?:in|since|until|by|from|during|last|early|late|mid|before|after|of)\s+(?:{_MONTHS})\b(?!\s+\d)"),
+             rf"|\b(?:{_MONTHS})\b(?!\s+\d)"),
     # Money: "65,000 euros", "$72,000", "£1.2bn", "US$ 3 million".
-    ("money", rf"(?:(?:{_QUALIFIER})\s+)?{_CURRENCY_SIGN}\s?(?:{_NUM}){_SCALE}"
-              rf"|(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s*(?:-\s*)?{_CURRENCY_WORD}"),
-    ("percent", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b(?=\s+(?:lead|drop|rise|gap|increase|decrease|ahead|behind)))"),
-    ("distance", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s?(?:-\s?)?(?:{_LENGTH})\b(?!-)"),
-    ("quantity", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s?(?:{_OTHER_UNIT})(?![\w-])"),
-    ("duration", rf"(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}|several|a\s+few|a\s+couple\s+of|many)"
+    ("money", rf"{_CURRENCY_SIGN}\s?(?:{_NUM}){_SCALE}"
+              rf"|{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s*(?:-\s*)?{_CURRENCY_WORD}"),
+    ("percent", rf"{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percentage\s+points?\b|points?\b(?=\s+(?:lead|drop|rise|gap|increase|decrease|ahead|behind)))"),
+    ("distance", rf"{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s?(?:-\s?)?(?:{_LENGTH})\b(?!-)"),
+    ("quantity", rf"{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}){_SCALE}\s?(?:{_OTHER_UNIT})(?![\w-])"),
+    ("duration", rf"{_WORD_BEFORE}(?:{_NUM}|{_WORDNUM}|several|a\s+few|a\s+couple\s+of|many)"
                  rf"(?:\s+and\s+a\s+half)?[\s-]+(?:calendar\s+|consecutive\s+|straight\s+|full\s+)?{_DURATION_UNIT}\b(?![\s-]+(?:old|aged)\b)"
                  rf"|\b(?:a|an|one)\s+(?:{_DURATION_UNIT})\s+and\s+a\s+half\b"),
     ("ordinal", rf"\b(?:{_ORDINAL_WORDS}|\d+(?:st|nd|rd|th))(?:[\s-]+(?:largest|biggest|highest|lowest|consecutive|straight|successive|presidential|"
                 rf"most|least|time|term|round|place|year|month|day|week|anniversary|largest|wave|attempt|edition|century|minute|seat|place|ranked))+\b"),
     ("year", r"\b(?:1[89]\d\d|20\d\d)s?\b(?![-/.]\d|\s*(?:%|per\s?cent))"),
-    ("count", rf"(?:(?:{_QUALIFIER})\s+)?(?:{_VAGUE})\b"
-              rf"|(?:(?:{_QUALIFIER})\s+)?{_WORD_BEFORE}(?:{_NUM}){_SCALE}(?:[’']s)?(?![\w%$€£:/.-]|\.\d|\s?(?:am|pm|a\.m|p\.m)\b)"
-              rf"|(?:(?:{_QUALIFIER})\s+)?\b(?:{_WORDNUM})(?=\s+[a-z])"),
+    ("count", rf"(?:{_VAGUE})\b"
+              rf"|{_WORD_BEFORE}(?:{_NUM}){_SCALE}(?:[’']s)?(?![\w%$€£:/.-]|\.\d|\s?(?:am|pm|a\.m|p\.m)\b)"
+              rf"|\b(?:{_WORDNUM})(?=\s+[a-z])"),
 ]
 
 _COMBINED = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS), re.IGNORECASE)
 _QUALIFIER_RE = re.compile(rf"^(?:{_QUALIFIER})\s+", re.IGNORECASE)
+#: a qualifier that ends right where a figure starts ("more than |800")
+_QUALIFIER_BEFORE = re.compile(rf"(?:{_QUALIFIER})\s+", re.IGNORECASE)
 
 # Things that look like figures and are not worth checking.
 _NOT_FIGURES = re.compile(
@@ -106,13 +108,17 @@ _NOT_FIGURES = re.compile(
     r"|\b(?:pages?|pp?\.|p\.|chapter|ch\.|para(?:graph)?|section|sec\.|fig(?:ure)?\.?|no\.|number|nos\.|"
     r"room|flight|route|road|highway|platform|gate|seat|resolution|article|line|version|v\.|episode|season|bus|"
     r"exit|box|apartment|apt\.?|unit|suite|floor)\s+[#]?\d[\w.-]*"              # page numbers and identifiers
-    r"|https?://\S+|www\.\S+|\S+@\S+"                                             # URLs, e-mail
-    r"|\{[^{}\s]{0,200}\}|\b[0-9a-f]*\d[0-9a-f]*[a-f][0-9a-f]*\b"                # hashes, hex codes
+    r"|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}\b"                           # hex codes
     r"|\b\d+-\d+\s+(?:win|victory|defeat|loss|draw|score)|\b(?:won|lost|drew|beat)\s+\d+-\d+"  # scores
     r"|(?-i:\b[A-Z]+-?\d+[A-Z\d]*\b|\b\d+[A-Z]{2,}\b)"                                   # COVID-19, G7, MH17, 5G
     r"|\b\d+\s?(?:st|nd|rd|th)\s+(?:street|avenue|floor)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+# URLs, e-mail addresses and {hashes}: looked for only when their marker is in the sentence
+_ADDRESSES = re.compile(r"(?:https?://|www\.)[^\s]+|[^\s@]+@[^\s@]+|\{[^{}\s]{0,200}\}", re.IGNORECASE)
+_BARE_MONTH = re.compile(rf"(?:{_MONTHS})", re.IGNORECASE)
+_MONTH_PREPOSITION = re.compile(r"\b(?:in|since|until|till|by|from|during|last|early|late|mid|before|after|of|through|between|and|or|to)[\s-]+\Z", re.IGNORECASE)
 _ONE = re.compile(r"^(?:(?:a|an|one|1)\b)$", re.IGNORECASE)
 
 
@@ -130,23 +136,25 @@ class Figure:
 
 def find_figures(sentence: str) -> list[Figure]:
     """The checkable figures of one sentence, in reading order, without overlaps."""
-    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(sentence)]
+    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(sentence)] if _DIGIT.search(sentence) else []
+    if "://" in sentence or "www." in sentence or "@" in sentence or "{" in sentence:
+        blocked += [(m.start(), m.end()) for m in _ADDRESSES.finditer(sentence)]
     found: list[Figure] = []
-    for match in _COMBINED.finditer(sentence):
-        kind = match.lastgroup or "count"
-        start, end = match.span()
-        text = match.group()
+    for kind, start, end in _matches(sentence):
+        text = sentence[start:end]
         if _inside(start, end, blocked) and kind != "date":
             continue
         if kind == "year":
             kind = "date"
+        if kind == "date" and _BARE_MONTH.fullmatch(text) and not _MONTH_PREPOSITION.search(sentence, max(0, start - 12), start):
+            continue  # "May" the verb, "March" the walk: a bare month counts after "in", "since"...
         if kind == "count":
             core = _QUALIFIER_RE.sub("", text)
             if _ONE.match(core.strip()):
                 continue  # "one of", "a few": not a figure
             if core.strip().isdigit() and len(core.strip()) <= 2 and _looks_like_day(sentence, start):
                 continue
-            if not _counts_something(sentence, match.end(), core):
+            if not _counts_something(sentence, end, core):
                 continue
         stripped = text.rstrip()
         end = start + len(stripped)
@@ -163,7 +171,7 @@ def _age_appositive(sentence: str, fig: Figure) -> Figure:
     return fig
 
 
-_COUNTED = re.compile(r"\s+(?!(?:and|or|to|of|per|percent|by|in|on|at)\b)[A-Za-z\[(]|[’']s\b|\s*[.,;:!?)\]–—]|$")
+_COUNTED = re.compile(r"\s+(?!(?:and|or|to|per|percent|by|in|on|at)\b)[A-Za-z\[(]|[’']s\b|\s*[.,;:!?)\]–—]|$")
 _PLURAL_NOUN = re.compile(r"(?:tens|hundreds|thousands|millions|billions|dozens|scores|numbers|handful|dozen)\s*$", re.IGNORECASE)
 
 
@@ -173,6 +181,69 @@ def _counts_something(sentence: str, end: int, core: str) -> bool:
     if _PLURAL_NOUN.search(core):
         return True
     return bool(_COUNTED.match(sentence, end))
+
+
+# Every figure holds an anchor: a digit, a currency sign or one of these words. Matching the big
+# pattern only at anchors keeps the spotter fast (its many alternatives are costly to try at
+# every position of a text).
+_ANCHOR_WORDS = frozenset(
+    (_NUMBER_WORDS + "|" + _ORDINAL_WORDS + "|" + _MONTHS).lower().split("|")
+    + "tens hundreds thousands millions billions dozens scores countless several few couple many handful aged".split()
+)
+_ANCHOR = re.compile(r"\d+|[$£€¥₹₽₩₺₴~]|[A-Za-z]+")
+# The last word of a qualifier or preposition that may open a figure before its anchor
+# ("more than 800", "at least", "up to", "in January", "a few hundred", "US$").
+_OPENER_TAILS = frozenset(
+    """than least most over under above below to of nearly almost about around roughly approximately some estimated
+    an a approaching as only just maximum minimum in since until by from during last early late mid before after
+    excess upwards close quite lot far well much several few couple the very us nz hk r""".split()
+)
+_LOOK_BACK = 45
+_LOOK_AHEAD = 160
+_WORD_BEFORE_ANCHOR = re.compile(r"([A-Za-z]+)[\s-]*$")
+_WORD_START = re.compile(r"(?<![\w’'.,-])[^\W_]|[$£€¥₹₽₩₺₴~]")
+
+
+def _matches(sentence: str):
+    """(kind, start, end) of each figure: the patterns are tried at each anchor (and at an "a",
+    "an" or "quite a" just before it), then a qualifier is looked for right before the figure,
+    at the word starts of the few words preceding it."""
+    pos = 0
+    n = len(sentence)
+    for anchor in _ANCHOR.finditer(sentence):
+        a = anchor.start()
+        if a < pos:
+            continue
+        token = anchor.group()
+        if token[0].isalpha() and token.lower() not in _ANCHOR_WORDS:
+            continue
+        limit = min(n, anchor.end() + _LOOK_AHEAD)
+        starts = [a]
+        article = _ARTICLE_BEFORE.search(sentence, max(pos, a - 10), a)
+        if article is not None:
+            starts.insert(0, article.start())
+        for start in starts:
+            match = _COMBINED.match(sentence, start, limit)
+            if match is not None and match.end() > a:
+                break
+        else:
+            continue
+        start = match.start()
+        if sentence[start:start + 1] == "$" and start >= 1 and sentence[start - 1].isalpha():
+            # "US$", "A$", "NZ$": the letters belong to the currency sign
+            while start > 0 and sentence[start - 1].isalpha() and match.start() - start < 3:
+                start -= 1
+        before = _WORD_BEFORE_ANCHOR.search(sentence, max(pos, start - 16), start)
+        if before is not None and before.group(1).lower() in _OPENER_TAILS:
+            for word in _WORD_START.finditer(sentence, max(pos, start - _LOOK_BACK), start):
+                if _QUALIFIER_BEFORE.fullmatch(sentence, word.start(), start):
+                    start = word.start()
+                    break
+        yield match.lastgroup or "count", start, match.end()
+        pos = match.end()
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:quite\s+)?an?\s+)\Z|(?:\bquite\s+)\Z", re.IGNORECASE)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

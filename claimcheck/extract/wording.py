@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -75,15 +76,28 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
     return " ".join(phrase) or None
 
 
-def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = None) -> str:
-    """A short slug id from the claim's content words ("arrested-35000-belarusians"), unique among ``taken``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace(",", "")
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _SLUG_SKIP]
+@functools.lru_cache(maxsize=4096)
+def _slug_words(text: str) -> list[str]:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    ascii_text = re.sub(r"(?<=\d)[,.](?=\d)", "", ascii_text)
+    return re.findall(r"[a-z0-9]+", ascii_text)
+
+
+def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = None, measure: str | None = None) -> str:
+    """A short slug id: the figure without its qualifier and conversion, then the first content
+    words of what it measures or of the claim ("35000-belarusians-arrested"); unique among ``taken``."""
+    words: list[str] = []
     if figure:
-        fig_words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", figure).encode("ascii", "ignore").decode().lower().replace(",", ""))
-        core = [w for w in fig_words if any(c.isdigit() for c in w)] or fig_words[-1:]
-        words = core + [w for w in words if w not in core]
-    slug = "-".join(words[:6])[:48].strip("-") or "claim"
+        core = re.sub(r"\s*\(.*$", "", figure)
+        core = re.sub(rf"^(?:{_QUALIFIER_WORDS})\s+", "", core, flags=re.IGNORECASE)
+        words = [w for w in _slug_words(core) if w not in _SLUG_SKIP][:3]
+    rest = [w for w in _slug_words(measure or "") + _slug_words(text) if w not in _SLUG_SKIP and w not in words]
+    seen: list[str] = []
+    for w in rest:
+        if w not in seen:
+            seen.append(w)
+    words += seen[: max(2, 5 - len(words))]
+    slug = "-".join(words)[:40].strip("-") or "claim"
     if taken is None:
         return slug
     candidate, n = slug, 2
@@ -94,6 +108,10 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     return candidate
 
 
+_QUALIFIER_WORDS = (
+    r"(?:a\s+lot\s+|far\s+|well\s+|much\s+|just\s+)?(?:more|less|fewer|extra|additional)\s+than|at\s+(?:the\s+)?(?:very\s+)?"
+    r"(?:least|most)|over|under|above|below|about|around|nearly|almost|roughly|approximately|some|up\s+to|just|only|in"
+)
 _SLUG_SKIP = frozenset(
     """a an the of in on at to for from by with and or but as is was were be been has have had that which who this these
     those it its their his her he she they there than then when while after before since also just very s t""".split()
