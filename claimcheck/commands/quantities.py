@@ -53,22 +53,31 @@ def _print_table(found: "list[Quantity]") -> None:
 
     table = Table(title=f"{len(found)} figure{'' if len(found) == 1 else 's'}")
     for column in ("span", "interval", "unit", "qualifier", "value", "at"):
-        table.add_column(column, justify="right" if column in ("value", "at") else "left")
+        table.add_column(
+            column,
+            justify="right" if column in ("value", "at") else "left",
+            no_wrap=column != "span",  # only the words may wrap
+        )
     for q in found:
         table.add_row(
             q.text,
             _interval(q),
             q.unit or "(count)",
             q.qualifier.value,
-            "" if q.value is None else f"{q.value:,.10g}",
+            "" if q.value is None else _number(q.value, q.unit),
             f"{q.start}-{q.end}",
         )
     Console().print(table)
 
 
+def _number(x: float, unit: str | None) -> str:
+    # A year or an ordinal is a name, not an amount: no thousands separator (2019, not 2,019).
+    return f"{x:.10g}" if unit in ("calendar-year", "ordinal") else f"{x:,.10g}"
+
+
 def _interval(q: "Quantity") -> str:
-    low = "-∞" if q.low is None else f"{q.low:,.10g}"
-    high = "∞" if q.high is None else f"{q.high:,.10g}"
+    low = "-∞" if q.low is None else _number(q.low, q.unit)
+    high = "∞" if q.high is None else _number(q.high, q.unit)
     if q.low is not None and q.low == q.high:
         return low
     opening = "(" if q.low_open or q.low is None else "["

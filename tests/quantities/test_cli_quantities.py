@@ -12,11 +12,12 @@ import claimcheck.quantities
 from claimcheck.commands import quantities as command_module
 from claimcheck.quantities import Qualifier, Quantity
 
-SENTENCE = "Police detained more than 6,000 people in 14km (8.7 miles) of streets."
+SENTENCE = "Police detained more than 6,000 people in 14km (8.7 miles) of streets in 2020."
 FIGURES = [
     Quantity(16, 31, "more than 6,000", 6000, None, True, True, None, Qualifier.MORE_THAN, 6000),
     Quantity(42, 46, "14km", 13.5, 14.5, False, False, "kilometer", Qualifier.ROUNDED, 14),
     Quantity(48, 57, "8.7 miles", 8.65, 8.75, False, False, "mile", Qualifier.ROUNDED, 8.7),
+    Quantity(61, 65, "2020", 2020, 2020, False, False, "calendar-year", Qualifier.EXACT, 2020),
 ]
 
 
@@ -68,7 +69,7 @@ def test_a_dash_reads_standard_input(cli, reader):
     result = CliRunner().invoke(cli, ["quantities", "-"], input=SENTENCE + "\n")
     assert result.exit_code == 0, result.output
     assert reader == [SENTENCE + "\n"]
-    assert len(result.output.splitlines()) == 3
+    assert len(result.output.splitlines()) == len(FIGURES)
 
 
 def test_words_without_quotes_are_one_text(cli, reader):
@@ -92,10 +93,11 @@ def test_text_without_figures_prints_nothing(cli, reader):
 def test_table_shows_each_figure_for_people(cli, reader):
     result = CliRunner().invoke(cli, ["quantities", "--table", SENTENCE])
     assert result.exit_code == 0, result.output
-    assert "3 figures" in result.output
+    assert "4 figures" in result.output
     assert "more than 6,000" in result.output and "(6,000, ∞)" in result.output
     assert "[13.5, 14.5]" in result.output and "kilometer" in result.output
     assert "more-than" in result.output and "(count)" in result.output
+    assert "2020" in result.output and "2,020" not in result.output  # a year is not an amount
 
 
 def test_the_real_reader_end_to_end(cli):
