@@ -69,3 +69,14 @@ def test_units_that_cannot_be_compared_give_none():
     assert consistent(fig("40%", 39.5, 40.5, "percent", 40), fig("40 points", 39.5, 40.5, "percentage-point", 40)) is None
     # the ECB publishes no rate for the Kenyan shilling
     assert consistent(fig("KSh 1m", 0.95e6, 1.05e6, "KES", 1e6), fig("$7,700", 7_650, 7_750, "USD", 7_700)) is None
+
+
+def test_figures_read_from_a_sentence_with_their_conversion():
+    from claimcheck.quantities import find_quantities
+
+    first, second = find_quantities("The storm surge pushed seawater 3 miles (4.8km) inland.")
+    assert consistent(first, second) is True  # 3 miles = 4.828 km, inside 4.8km [4.75, 4.85]
+    first, second = find_quantities("The storm surge pushed seawater 3 miles (5.8km) inland.")
+    assert consistent(first, second) is False
+    euros, dollars = find_quantities("They raised 65,000 euros ($72,000) in June 2019.")[:2]
+    assert consistent(euros, dollars, on=JUNE_2019) is True
