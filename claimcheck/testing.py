@@ -161,21 +161,20 @@ class VerifierRunner:
             settings={**project.settings("verifiers", verifier.name), **(settings or {})},
             warn=self.warnings.append,
         )
+        routes.strict = strict
         with routes.mocked():
             try:
                 verdict = await asyncio.wait_for(verifier.verify(claim, ctx), timeout)
             except asyncio.TimeoutError:
                 pytest.fail(f"run_verifier: {verifier.name}.verify did not finish within {timeout:g} s")
+            except Exception:
+                routes.fail_if_unrouted()  # the real cause, when there is one
+                raise
             finally:
                 close = getattr(web, "aclose", None)
                 if close is not None:
                     await close()
-        if strict and routes.unrouted:
-            listed = "\n  ".join(f"{m} {u}" for m, u in routes.unrouted)
-            pytest.fail(
-                f"run_verifier: the verifier made requests that responses= does not answer:\n  {listed}\n"
-                "(add them to responses=, or pass strict=False to let them fail as unreachable)"
-            )
+        routes.fail_if_unrouted()
         if verdict is not None and not isinstance(verdict, Verdict):
             pytest.fail(f"run_verifier: {verifier.name}.verify returned {type(verdict).__name__}, not a claimcheck.Verdict or None")
         return verdict
@@ -185,6 +184,8 @@ class VerifierRunner:
 
         root = self._tmp_path / "run-verifier-project"
         (root / "claims").mkdir(parents=True, exist_ok=True)
+        # Retries without the real backoff, so a test of an unreachable host takes milliseconds.
+        (root / "claimcheck.toml").write_text("[http]\nbackoff = 0.01\nbackoff_max = 0.05\n", encoding="utf-8")
         return Project(root)
 
 
@@ -253,6 +254,7 @@ class _Routes:
         self.table = table
         self.seen: list[tuple[str, str]] = []
         self.unrouted: list[tuple[str, str]] = []
+        self.strict = True
         self._calls: dict[int, int] = {}
 
     def mocked(self) -> Any:
@@ -282,7 +284,23 @@ class _Routes:
                     spec = spec[min(n, len(spec) - 1)] if spec else 404
                 return _response(spec, request)
         self.unrouted.append((method, url))
+        if self.strict:
+            # Not an httpx error: the HTTP layer must not retry it, nor the verifier take it for
+            # a dead link. The test fails with the list of unanswered requests.
+            raise _Unrouted(f"run_verifier: no response for {method} {url}")
         raise httpx.ConnectError(f"run_verifier: no response for {method} {url}", request=request)
+
+    def fail_if_unrouted(self) -> None:
+        if self.strict and self.unrouted:
+            listed = "\n  ".join(f"{m} {u}" for m, u in self.unrouted)
+            pytest.fail(
+                f"run_verifier: the verifier made requests that responses= does not answer:\n  {listed}\n"
+                "(add them to responses=, or pass strict=False to let them fail as unreachable hosts)"
+            )
+
+
+class _Unrouted(Exception):
+    """A request the routing table does not answer (strict mode)."""
 
 
 def _matches(pattern: Any, method: str, url: str) -> bool:
