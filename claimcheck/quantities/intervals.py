@@ -47,5 +47,10 @@ def bare_interval(
         if money and exp < 0 and not scaled:
             return value, value, True  # cents are written digits: $77.96 is exact
     precision_exp = exp if is_percent_like(unit) else n_exp
-    half = min(half_unit(precision_exp), abs(value) * 0.1)
-    return value - half, value + half, False
+    # Exact decimal arithmetic on integers, so 8.7 - 0.05 is the float nearest 8.65.
+    base = min(exp - 1, precision_exp - 1)
+    scaled_value = mant * 10 ** (exp - base)
+    half = 5 * 10 ** (precision_exp - 1 - base)
+    cap = abs(mant) * 10 ** (exp - 1 - base)  # 10% of the value
+    half = min(half, cap)
+    return to_float(scaled_value - half, base), to_float(scaled_value + half, base), False

@@ -17,11 +17,17 @@ import re
 
 NUM, WORD, SYM, JUNK = 0, 1, 2, 3
 
+# No capturing groups: findall() then returns the token strings, which is the fastest way to
+# cut text in CPython. Every token starts with a non-space character and only whitespace lies
+# between tokens, so each token's offset is found again with str.find from the previous end.
 _TOKEN_RE = re.compile(
-    r"(\d{1,40}(?:[.,\u00a0\u2009\u202f ]\d{1,40}){0,12})"
-    r"|([^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?)"
-    r"|(\S)"
+    r"\d{1,40}(?:[.,\u00a0\u2009\u202f ]\d{1,40}){0,12}"
+    r"|[^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?"
+    r"|\S"
 )
+# A run of this many numbers side by side with nothing but spaces between them is a table or
+# noise, not prose ("1 1 1 1 ..."): no figure.
+_MAX_SPACED_NUMBERS = 4
 _SPACES = frozenset(" \u00a0\u2009\u202f")
 _SEP_SPLIT = re.compile(r"([.,\u00a0\u2009\u202f ])")
 
@@ -43,41 +49,64 @@ class Tokens:
     __slots__ = ("kind", "text", "lower", "start", "end", "value", "n")
 
     def __init__(self, text: str, comma_decimal: bool) -> None:
-        kind: list[int] = []
-        tok: list[str] = []
+        tok = _TOKEN_RE.findall(text)
         start: list[int] = []
-        end: list[int] = []
-        value: list[tuple[str, str] | None] = []
-        for m in _TOKEN_RE.finditer(text):
-            raw = m.group(1)
-            if raw is not None:
-                a = m.start()
-                if raw.isdecimal():
-                    kind.append(NUM)
-                    tok.append(raw)
-                    start.append(a)
-                    end.append(m.end())
-                    value.append((_ascii(raw), ""))
-                else:
-                    for k, t, s, e, v in _split_number(raw, a, comma_decimal):
-                        kind.append(k)
-                        tok.append(t)
-                        start.append(s)
-                        end.append(e)
-                        value.append(v)
+        pos = 0
+        find = text.find
+        append = start.append
+        for t in tok:
+            pos = find(t, pos)
+            append(pos)
+            pos += len(t)
+        kind = [NUM if t[0].isdecimal() else (WORD if t[0].isalnum() or len(t) > 1 else SYM) for t in tok]
+        value: list[tuple[str, str] | None] = [None] * len(tok)
+        split_any = False
+        prev_num_end = -1
+        for i, k in enumerate(kind):
+            if k != NUM:
                 continue
-            kind.append(WORD if m.group(2) is not None else SYM)
-            tok.append(m.group())
-            start.append(m.start())
-            end.append(m.end())
-            value.append(None)
+            t = tok[i]
+            if t.isdecimal():
+                value[i] = (_ascii(t), "")
+                if start[i] == prev_num_end:
+                    # digits straight after 40 digits: one absurd run, no figure
+                    kind[i] = JUNK
+                    kind[i - 1] = JUNK
+                    prev_num_end = start[i] + len(t)
+                else:
+                    prev_num_end = start[i] + 40 if len(t) == 40 else -1
+            else:
+                split_any = True
+        if split_any:
+            tok, kind, start, value = _resplit(tok, kind, start, value, comma_decimal)
         self.kind = kind
         self.text = tok
         self.lower = [t.lower() for t in tok]
         self.start = start
-        self.end = end
+        self.end = [a + len(t) for a, t in zip(start, tok)]
         self.value = value
         self.n = len(tok)
+
+
+def _resplit(tok, kind, start, value, comma_decimal):
+    """Rebuild the lists with each separated digit run cut into its numbers."""
+    n_tok: list[str] = []
+    n_kind: list[int] = []
+    n_start: list[int] = []
+    n_value: list = []
+    for t, k, a, v in zip(tok, kind, start, value):
+        if k == NUM and v is None:
+            for k2, t2, s2, _e2, v2 in _split_number(t, a, comma_decimal):
+                n_kind.append(k2)
+                n_tok.append(t2)
+                n_start.append(s2)
+                n_value.append(v2)
+            continue
+        n_tok.append(t)
+        n_kind.append(k)
+        n_start.append(a)
+        n_value.append(v)
+    return n_tok, n_kind, n_start, n_value
 
 
 def _ascii(digits: str) -> str:
@@ -147,4 +176,6 @@ def _split_number(raw: str, base: int, comma_decimal: bool):
         e = offs[j] + len(digits[j])
         out.append((NUM, raw[a - base : e - base], a, e, (_ascii(intpart), _ascii(frac))))
         k = j + 1
+    if len(out) >= _MAX_SPACED_NUMBERS:
+        return junk
     return out
