@@ -388,7 +388,7 @@ class HttpPool:
                 raise HttpError(f"local document {target!r} is not a file", url=target)
             if size > limit:
                 raise ResponseTooLarge(
-                    f"local document {target} is {size} bytes, over the {_mb(limit)} cap", url=target, limit=limit
+                    f"local document {target} is {size} bytes, larger than the {_mb(limit)} cap", url=target, limit=limit
                 )
             body = path.read_bytes()
         except FileNotFoundError:
@@ -572,7 +572,7 @@ class HttpPool:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise ResponseTooLarge(
-                        f"{shown} is {int(declared)} bytes, over the {_mb(max_bytes)} cap", url=shown, limit=max_bytes
+                        f"{shown} is {int(declared)} bytes, larger than the {_mb(max_bytes)} cap", url=shown, limit=max_bytes
                     )
                 total = 0
                 async for chunk in response.aiter_bytes():
@@ -686,4 +686,7 @@ def _suffix(url: str) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
+    mb = 1024 * 1024
+    if size >= mb:
+        return f"{size / mb:g} MB"
+    return f"{size} bytes"
