@@ -8,7 +8,7 @@ for the whole test session. Routes:
 - ``/invalid-utf8``, ``/bad-charset``, ``/latin1-page``: broken or unusual encodings;
 - ``/slow?seconds=S``: answers after S seconds;
 - ``/status/CODE``: that status; ``/flaky/ID?fail=N&status=S&retry_after=R``: fails N
-  times with S (and a Retry-After of R) before a 200; ``/hits/ID``: how often ID was hit;
+  times with S (and a Retry-After of R) before a 200;
 - ``/reset``, ``/reset-once/ID``: connection reset (RST) before any answer;
 - ``/loop/a`` <-> ``/loop/b``: a redirect loop; ``/redirect/N``: N redirects then /text;
   ``/redirect-file``: a redirect to file:///etc/passwd;
@@ -186,8 +186,6 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(int(query.get("status", "500")), b"try again", **extra)
             else:
                 self._send(200, f"recovered after {count - 1} failures".encode())
-        elif head == "hits":
-            self._send(200, str(self.state.hits["flaky:" + segments[1]] or self.state.hits["/counted/" + segments[1]]).encode())
         elif path == "/reset":
             self._reset()
         elif head == "reset-once":
@@ -216,8 +214,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/headers":
             self._send(200, json.dumps(dict(self.headers.items())).encode(), "application/json")
         elif head == "counted":
-            count = self.state.hit("/counted/" + segments[1]) - 0
-            self._send(200, f"served {count} times".encode())
+            # do_GET already counted this hit under its path
+            self._send(200, f"served {self.state.hits[path]} times".encode())
         else:
             self._send(404, b"not found")
 

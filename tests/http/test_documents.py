@@ -1,0 +1,149 @@
+"""fetch_text: the readable text of HTML pages, PDFs and text files, from the web or the project."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PDF
+
+from claimcheck.http import (
+    Document,
+    DocumentError,
+    HttpPool,
+    HttpSettings,
+    HttpStatusError,
+    ResponseTooLarge,
+    UnsafePathError,
+    UnsafeURLError,
+    UnsupportedContent,
+)
+
+
+def fetch(target: str, root: Path | None = None, **settings: Any) -> Document:
+    async def main() -> Document:
+        async with HttpPool(HttpSettings(retries=0, **settings), root=root) as pool:
+            return await pool.fetch_text(target)
+
+    return asyncio.run(main())
+
+
+def test_an_html_article_gives_its_main_text_and_metadata(http_server) -> None:
+    doc = fetch(http_server.url("/article"))
+    assert doc.kind == "html" and doc.content_type == "text/html" and doc.status == 200
+    assert "More than 35,000 people have been arrested in Belarus" in doc.text
+    assert "1,093 of them are political prisoners" in doc.text
+    # menus and footers are not part of the readable text
+    assert "Donate" not in doc.text and "Cookie settings" not in doc.text
+    assert doc.title is not None and doc.title.startswith("Belarus: 35,000 arrested since August 2020")
+    assert doc.publisher == "Rights Watch"
+    assert doc.date == "2021-08-09"
+    assert doc.author == "Jane Roe"
+
+
+def test_a_pdf_gives_the_text_of_its_pages(http_server) -> None:
+    doc = fetch(http_server.url("/pdf"))
+    assert doc.kind == "pdf"
+    assert "Detained since August 2020: 35,000 people." in doc.text
+    assert doc.title == "Viasna report"
+    assert doc.date == "2021-08-09"
+
+
+def test_a_pdf_served_as_octet_stream_is_recognised_by_its_bytes(http_server) -> None:
+    doc = fetch(http_server.url("/pdf-as-octet"))
+    assert doc.kind == "pdf" and "35,000 people" in doc.text
+
+
+def test_a_broken_pdf_is_a_document_error(http_server) -> None:
+    with pytest.raises(DocumentError, match="could not read the PDF"):
+        fetch(http_server.url("/broken-pdf"))
+
+
+def test_plain_text_is_returned_as_it_is(http_server) -> None:
+    doc = fetch(http_server.url("/text"))
+    assert doc.kind == "text" and doc.text.startswith("Plain text source: 35,000 arrests")
+    assert doc.title is None
+
+
+def test_an_image_is_refused_as_unsupported_content(http_server) -> None:
+    with pytest.raises(UnsupportedContent, match="cannot read a image/png document"):
+        fetch(http_server.url("/image"))
+
+
+def test_invalid_utf8_does_not_fail_the_document(http_server) -> None:
+    doc = fetch(http_server.url("/invalid-utf8"))
+    assert doc.text.startswith("café ok") and "\ufffd" in doc.text
+
+
+def test_a_latin1_page_is_decoded_with_its_declared_charset(http_server) -> None:
+    doc = fetch(http_server.url("/latin1-page"))
+    assert "Café crème" in doc.text
+
+
+def test_an_error_status_is_an_http_status_error(http_server) -> None:
+    with pytest.raises(HttpStatusError, match="HTTP 404") as error:
+        fetch(http_server.url("/status/404"))
+    assert error.value.status == 404
+
+
+def test_the_size_cap_applies_to_documents(http_server) -> None:
+    with pytest.raises(ResponseTooLarge):
+        fetch(http_server.url("/big"))
+
+
+def test_unsafe_urls_are_refused(http_server) -> None:
+    with pytest.raises(UnsafeURLError, match="refused javascript"):
+        fetch("javascript:alert(1)")
+
+
+# -- local documents -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "sources").mkdir(parents=True)
+    (root / "sources" / "note.txt").write_text("Local note: 35,000 detained.\n", encoding="utf-8")
+    (root / "sources" / "report.pdf").write_bytes(PDF)
+    (root / "sources" / "page.html").write_text(
+        "<html><head><title>Saved page</title></head><body><article><p>"
+        + "A saved copy of the article says 35,000 people were detained since 2020. " * 3
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_local_text_pdf_and_html_files_are_read(project: Path) -> None:
+    note = fetch("sources/note.txt", root=project)
+    assert note.text == "Local note: 35,000 detained.\n" and note.kind == "text" and note.status == 200
+    assert note.url == "sources/note.txt"
+    assert "35,000 people" in fetch("sources/report.pdf", root=project).text
+    page = fetch("sources/page.html", root=project)
+    assert page.kind == "html" and page.title == "Saved page" and "35,000 people were detained" in page.text
+
+
+def test_local_paths_outside_the_project_are_refused(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("private")
+    os.symlink(tmp_path / "secret.txt", project / "sources" / "link.txt")
+    for path in ("../../etc/passwd", "/etc/passwd", "sources/link.txt"):
+        with pytest.raises(UnsafePathError, match="outside the project"):
+            fetch(path, root=project)
+
+
+def test_a_local_file_over_the_cap_is_refused(project: Path) -> None:
+    with pytest.raises(ResponseTooLarge, match="larger than the 10 bytes cap"):
+        fetch("sources/note.txt", root=project, max_bytes=10)
+
+
+def test_a_missing_local_file_is_a_clear_error(project: Path) -> None:
+    with pytest.raises(Exception, match="does not exist"):
+        fetch("sources/missing.txt", root=project)
+
+
+def test_local_paths_need_a_project_root() -> None:
+    with pytest.raises(UnsafePathError, match="no project root"):
+        fetch("sources/note.txt")
