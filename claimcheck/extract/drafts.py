@@ -20,6 +20,8 @@ from claimcheck.extract.proposal import Proposal
 #: rapidfuzz scores (0-100) at or above which two passages, or two claims, are the same
 QUOTE_MATCH = 90
 CLAIM_MATCH = 92
+#: a quoted fragment shorter than this is too unspecific to match inside a sentence
+MIN_PASSAGE = 25
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -56,31 +58,41 @@ def _figure_core(text: str | None) -> str:
 
 def already_tracked(proposal: Proposal, existing: Iterable[Tracked]) -> Tracked | None:
     """The existing claim this proposal duplicates, if any."""
-    from rapidfuzz import fuzz
-
     quote = _norm(proposal.quote)
     claim = _norm(proposal.claim)
     fig = _figure_core(proposal.figure)
     for other in existing:
-        if claim and fuzz.ratio(claim, _norm(other.claim)) >= CLAIM_MATCH:
-            return other
-        other_quote = _norm(other.quote)
-        if not other_quote or not quote:
-            continue
-        shorter, longer = sorted((quote, other_quote), key=len)
-        # a labelled fragment inside the sentence, or the same sentence retyped
-        if len(shorter) < 0.25 * len(longer) or fuzz.partial_ratio(shorter, longer) < QUOTE_MATCH:
+        if not _same_passage(quote, claim, other):
             continue
         if proposal.figure is None:
-            return other
+            return other  # the sentence is tracked already
         other_fig = _figure_core(other.figure)
         if other.figure:
             # the same sentence may hold other figures: only the same figure is a duplicate
             if fig and (fig == other_fig or fig in other_fig or other_fig in fig):
                 return other
-        elif fig and fig in " ".join((other_quote, _norm(other.claim))).replace(",", ""):
+            # the other claim words the same figure differently ("tens of thousands" for the
+            # quote's "tens of countless numbers"): its quote holds our figure, and its own
+            # figure is not another figure of our sentence
+            if _norm(proposal.figure) in _norm(other.quote) and other_fig not in quote.replace(",", ""):
+                return other
+        elif fig and fig in " ".join((_norm(other.quote), _norm(other.claim))).replace(",", ""):
             return other
     return None
+
+
+def _same_passage(quote: str, claim: str, other: Tracked) -> bool:
+    """The same claim wording, or the same quoted passage (a labelled fragment inside the
+    sentence, or the sentence retyped)."""
+    from rapidfuzz import fuzz
+
+    if claim and fuzz.ratio(claim, _norm(other.claim)) >= CLAIM_MATCH:
+        return True
+    other_quote = _norm(other.quote)
+    if not other_quote or not quote:
+        return False
+    shorter, longer = sorted((quote, other_quote), key=len)
+    return len(shorter) >= MIN_PASSAGE and fuzz.partial_ratio(shorter, longer) >= QUOTE_MATCH
 
 
 def draft_record(proposal: Proposal, document: Document, *, appeared_in_url: str | None) -> dict[str, Any]:

@@ -98,7 +98,8 @@ _EVENT = Lexicon(
     announc ban pass rais hack attack protest sentenc resign appoint border condemn sanction establish creat form
     evacuat host grant permit allow fund donat suppl provid deliver operat offer accus charg convict jail prison
     persecut tortur injur wound destroy damag seiz captur occup annex earn increas decreas open introduc adopt enact
-    ratif represent submit""",
+    ratif represent submit assault strike struck bomb shell raid offensive shoot shot massacr explo evict expel
+    deport""",
     phrases="took place|broke out|part of",
 )
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")

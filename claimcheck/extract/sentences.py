@@ -145,7 +145,7 @@ def _ends_sentence(block: str, p_start: int, p_end: int) -> bool:
         # words must end within two words of the verb.
         words = [w for w in following.groups() if w]
         for i, w in enumerate(words[:3]):
-            if w.strip(".,;:").lower() in _SPEECH and any(x[-1] in ".,;:!?" for x in words[i:i + 3]):
+            if w.strip(".,;:").lower() in _SPEECH and _attribution_ends(words[i:i + 3]):
                 return False
     if punct[0] != ".":
         return True
@@ -162,6 +162,20 @@ def _ends_sentence(block: str, p_start: int, p_end: int) -> bool:
     if word in _SOFT:
         return first.lower().strip(",") in _OPENERS
     return True
+
+
+def _attribution_ends(words: list[str]) -> bool:
+    """After a quotation: "asked." / "said wearily." / "says Andrej Stryzhak, the head" end the
+    speaker's words; "says she left." starts a new sentence."""
+    verb, *rest = words
+    if verb[-1] in ".,;:!?":
+        return True
+    if not rest:
+        return False
+    nxt = rest[0]
+    if nxt[-1] in ".,;:!?" and (nxt[0].isupper() or nxt.rstrip(".,;:!?").endswith("ly")):
+        return True
+    return nxt[0].isupper() and len(rest) > 1 and rest[1][-1] in ".,;:!?"
 
 
 def normalise_space(text: str) -> str:

@@ -1,0 +1,70 @@
+"""Check-worthiness: the documented features move the score the documented way."""
+
+from __future__ import annotations
+
+from claimcheck.extract import FEATURES, BASE, parse_document
+from claimcheck_plugins.extract_rules import RulesExtractor
+
+
+def proposals(text: str):
+    return RulesExtractor().extract(parse_document(text))
+
+
+def best(text: str, figure: str | None = None) -> float:
+    found = [p for p in proposals(text) if figure is None or p.figure == figure]
+    return max(p.score for p in found)
+
+
+def test_every_feature_is_documented_with_a_weight():
+    assert 0 < BASE < 0.5
+    for feature in FEATURES.values():
+        assert feature.description and -1 <= feature.weight <= 1
+
+
+def test_a_public_figure_with_a_measured_figure_ranks_high():
+    assert best("According to the Interior Ministry, police detained more than 6,000 people in Minsk in August 2020.") >= 0.8
+
+
+def test_questions_opinions_feelings_and_predictions_rank_low():
+    for text in (
+        "Will the government raise taxes next year?",
+        "“I felt sheer horror, I could not do anything,” she says.",
+        "I think the new policy is a wonderful idea.",
+        "If the talks fail, prices could rise sharply.",
+    ):
+        assert best(text) < 0.5, text
+
+
+def test_a_private_persons_age_is_not_checkworthy_but_a_public_figures_is():
+    text = ("Marina, a 33-year-old IT specialist, woke up early. “It has started,” Marina says.\n\n"
+            "Andrej Stryzhak, the head of the foundation, said it raised 65,000 euros. "
+            "A 37-year-old human rights activist, Stryzhak founded the group in 2020.")
+    found = {p.figure: p for p in proposals(text)}
+    assert found["33-year-old"].score < 0.5
+    assert "private_detail" in found["33-year-old"].features
+    assert found["37-year-old"].score >= 0.5
+
+
+def test_two_figures_in_one_sentence_make_two_proposals():
+    text = "On February 27, more than 800 people were arrested by police in Belarus, officials said."
+    found = [p for p in proposals(text) if p.score >= 0.5]
+    assert sorted(p.figure for p in found) == ["February 27", "more than 800"]
+    assert {p.quote for p in found} == {text}
+    assert len({p.id for p in found}) == 2
+
+
+def test_a_checkable_statement_without_a_figure_is_proposed():
+    found = proposals("The European Union imposed sanctions on the Belarusian government.")
+    assert found[0].figure is None and found[0].kind == "event" and found[0].score >= 0.5
+
+
+def test_boilerplate_and_headings_are_not_proposed():
+    for text in ("This reporting was supported by the International Women’s Media Foundation.",
+                 "A photo of nine people holding hands in the street.",
+                 "https://www.youtube.com/watch?v=abc123"):
+        assert best(text) < 0.5, text
+
+
+def test_scores_stay_in_the_unit_interval():
+    text = open(__file__, encoding="utf-8").read()
+    assert all(0.0 <= p.score <= 1.0 for p in proposals(text))
