@@ -130,6 +130,12 @@ class Context:
 
     # -- HTTP and documents -----------------------------------------------------------------------
 
+    async def client(self) -> Any:
+        """``await ctx.client()``: the run's shared HTTP client, opened (see ``http``)."""
+        if self.offline:
+            raise Offline("offline run: no HTTP requests")
+        return await self._web._ready()
+
     @property
     def http(self) -> Any:
         """The run's shared HTTP client (``claimcheck.http.HttpPool``: HTTP cache under

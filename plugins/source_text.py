@@ -96,7 +96,7 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ances", "ance", "ences", "ence
              "ees", "ee", "ions", "ion", "ies", "ied", "ed", "es", "s", "ly", "al")
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*|\d[\d,.]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]*[A-Z0-9])|\n\s*\n|;\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]*[A-Z0-9])|\s*\n\s*|;\s+")
 
 
 def stem(word: str) -> str:

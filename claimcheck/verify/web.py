@@ -41,6 +41,14 @@ class Web:
     def __init__(self, pool: Any) -> None:
         self.pool = pool
         self._inflight: dict[str, asyncio.Future] = {}
+        self._entered = False
+
+    async def _ready(self) -> Any:
+        # The pool opens its cache on entry; a request made before that would bypass the cache.
+        if not self._entered:
+            self._entered = True
+            await self.pool.__aenter__()
+        return self.pool
 
     @property
     def requests_made(self) -> int:
@@ -57,12 +65,12 @@ class Web:
         from claimcheck.http import HttpError
 
         try:
-            return await self.pool.request(method, url, **kwargs)
+            return await (await self._ready()).request(method, url, **kwargs)
         except HttpError as exc:
             raise _translate(exc) from None
 
     async def check(self, url: str) -> Any:
-        return await self.pool.check(url)
+        return await (await self._ready()).check(url)
 
     async def fetch_text(self, url: str) -> Any:
         """A page's readable text; concurrent callers for one URL share one fetch."""
@@ -86,7 +94,7 @@ class Web:
         from claimcheck.http import HttpError
 
         try:
-            return await self.pool.fetch_text(ref)
+            return await (await self._ready()).fetch_text(ref)
         except HttpError as exc:
             raise _translate(exc) from None
 

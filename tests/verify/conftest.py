@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import socket
+import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -51,7 +52,8 @@ class _Handler(BaseHTTPRequestHandler):
         server.log.append((self.command, self.path, dict(self.headers)))
         if path in server.pages:
             status, body, ctype = server.pages[path]
-            self._send(status, body.encode() if isinstance(body, str) else body, ctype)
+            # like most news sites: cacheable for a while
+            self._send(status, body.encode() if isinstance(body, str) else body, ctype, {"Cache-Control": "max-age=3600"})
         elif path == "/slow":
             time.sleep(float(server.options.get("slow", 2.0)))
             self._send(200, ARTICLE.format(title="Slow", body="Nothing here.").encode())
@@ -77,8 +79,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/error":
             self._send(500, b"internal error", "text/plain")
         elif path == "/reset":
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
-            self.connection.close()
+            # SO_LINGER 0 then close every handle on the socket: the kernel answers with a RST
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            for handle in (self.rfile, self.wfile, self.connection):
+                handle.close()
         elif path == "/huge":
             size = 100 * 1024 * 1024
             self.send_response(200)
