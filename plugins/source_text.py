@@ -174,6 +174,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # -- figures and their measure words ----------------------------------------------------------------
 
 WINDOW = 4
+#: a document this short is one passage: all of it is evidence, as an excerpt is
+SHORT_DOCUMENT = 1500
 
 
 def measure_words(text: str, toks: list[Token], start: int, end: int, window: int = WINDOW) -> set[str]:
@@ -431,7 +433,8 @@ class SourceText:
         if source.url and not (ctx.offline and _is_url(source.url)):
             try:
                 doc = await ctx.fetch_text(source.url)
-                reading = read_text(cc, doc.text, excerpt=False)
+                # a short document is read like an excerpt; a long one only where it talks about the claim
+                reading = read_text(cc, doc.text, excerpt=len(doc.text) <= SHORT_DOCUMENT)
             except SourceRefused as exc:
                 problem = str(exc)
             except (FetchError, Offline):
