@@ -74,9 +74,9 @@ def register_plugin() -> Iterator[Callable[[Any], Any]]:
         if pm.is_registered(plugin):  # e.g. the module of an installed plugin: already loaded, keep it
             check_hooks(plugin, name or repr(plugin))
             return plugin
+        check_hooks(plugin, name or repr(plugin))  # before pluggy, whose messages are about its internals
         pm.register(plugin, name=name)
         added.append(plugin)
-        check_hooks(plugin, name or repr(plugin))
         return plugin
 
     yield register
