@@ -22,7 +22,8 @@ TENS_WORDS: dict[str, int] = {
 }
 # Scale words as powers of ten ("hundred" multiplies what precedes it inside a group).
 SCALE_WORDS: dict[str, int] = {
-    "hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+    "hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "quadrillion": 15,
+    "quintillion": 18, "sextillion": 21,
 }
 # Scale suffixes written after digits ("3.5m", "$1.2bn", "12k"); case matters for "m"/"M".
 SCALE_SUFFIXES: dict[str, int] = {
@@ -43,6 +44,7 @@ ORDINAL_WORDS: dict[str, int] = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
     "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000, "billionth": 1_000_000_000,
+    "trillionth": 1_000_000_000_000, "nineth": 9,
 }
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
@@ -126,6 +128,8 @@ SUFFIX_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("or", "above"): Qualifier.AT_LEAST,
     ("or", "over"): Qualifier.AT_LEAST,
     ("or", "higher"): Qualifier.AT_LEAST,
+    ("or", "greater"): Qualifier.AT_LEAST,
+    ("or", "lower"): Qualifier.AT_MOST,
     ("or", "fewer"): Qualifier.AT_MOST,
     ("or", "less"): Qualifier.AT_MOST,
     ("or", "below"): Qualifier.AT_MOST,

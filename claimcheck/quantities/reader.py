@@ -39,10 +39,13 @@ _MINUS = frozenset({"-", "−", "–"})
 _DAY_ORDINAL = frozenset({"st", "nd", "rd", "th"})
 _LOWER_PREFIXES = frozenset({"mid", "pre", "post", "late", "early", "non", "over", "under", "sub", "ex", "anti", "top", "circa"})
 
+# "1/2", "3/4", "2 1/2": written fractions have small round denominators; "9/11" is a name.
+_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 100})
+
 _START_WORDS: frozenset[str] = frozenset(
     set(L.UNITS_WORDS) | set(L.TENS_WORDS) | set(L.ORDINAL_WORDS) | set(L.PREFIX_BY_FIRST)
     | set(L.PLURAL_SCALES) | set(L.FRACTION_SINGULAR) | {"a", "an", "half", "between", "from",
-    "dozens", "dozen", "tens", "several", "nine"} | L.MONTHS
+    "dozens", "dozen", "tens", "several", "nine", "quarter"} | L.MONTHS | U.PLAIN_ISO_CODES
 )
 
 
@@ -159,7 +162,7 @@ class _Reader:
             k = kinds[i]
             if k == NUM or (k == WORD and (lowers[i] in starts or texts[i] in U.CURRENCY_PREFIX_WORDS
                     or texts[i] in U.DOLLAR_PREFIXES)) or (k == SYM and (texts[i] in U.CURRENCY_SYMBOLS
-                    or texts[i] in L.UNICODE_FRACTIONS or texts[i] in "~><≥≤-−–#")):
+                    or texts[i] in L.UNICODE_FRACTIONS or texts[i] in "~><≥≤-−–#.")):
                 try:
                     got = self.figure_at(i)
                 except _Skip as skip:
@@ -181,6 +184,10 @@ class _Reader:
             return self.after_month(i)
         if t.kind[i] == SYM and t.text[i] == "#" and self.kind(i + 1) == NUM and self.adjacent(i, i + 1):
             raise _Skip(i + 2)
+        if t.text[i] == ".":
+            # ".25": a decimal written without its leading zero
+            if not (self.kind(i + 1) == NUM and self.adjacent(i, i + 1) and self.is_int(i + 1)) or (i > 0 and self.adjacent(i - 1, i)):
+                return None
         if low in ("between", "from"):
             got = self.range_words(i)
             if got is not None:
@@ -317,8 +324,9 @@ class _Reader:
                 # "COP26", "G7", "CO2", "MH17" (a currency prefix was read before we got here)
                 return self.name_end(i)
             if pk == SYM and ptxt in _DASHES and self.adjacent(prev, i) and self.kind(prev - 1) == WORD and self.adjacent(prev - 1, prev):
-                if t.lower[prev - 1] not in _LOWER_PREFIXES:
-                    return self.name_end(i)  # "COVID-19", "F-35", "Su-27"
+                glued_to_number = self.kind(prev - 2) == NUM and self.adjacent(prev - 2, prev - 1)
+                if t.lower[prev - 1] not in _LOWER_PREFIXES and not glued_to_number:
+                    return self.name_end(i)  # "COVID-19", "F-35", "Su-27" (but "5k-20k" is a range)
             if pk == SYM and ptxt in ("#", "№") and self.adjacent(prev, i):
                 return self.name_end(i)
             if pk == SYM and ptxt == "+" and self.adjacent(prev, i):
@@ -424,12 +432,14 @@ class _Reader:
                 return None
             currency = U.DOLLAR_PREFIXES[txt]
             j = i + 2
-        elif k == WORD and txt in U.CURRENCY_PREFIX_WORDS and self.kind(i + 1) == NUM:
+        elif k == WORD and (txt in U.CURRENCY_PREFIX_WORDS or t.lower[i] in U.PLAIN_ISO_CODES) and self.kind(i + 1) == NUM:
             if i > 0 and self.adjacent(i - 1, i) and t.kind[i - 1] == WORD:
                 return None
-            if txt in U.ISO_CODES and self.adjacent(i, i + 1):
+            if txt in U.ISO_CODES and self.adjacent(i, i + 1) and t.lower[i] not in U.PLAIN_ISO_CODES:
                 return None  # "COP26" is a name; "EUR 500" has its space
-            currency = U.CURRENCY_PREFIX_WORDS[txt]
+            if txt not in U.CURRENCY_PREFIX_WORDS:
+                txt = txt.upper()
+            currency = U.CURRENCY_PREFIX_WORDS.get(txt, "CNY" if txt == "RMB" else txt)
             j = i + 1
             if self.txt(j) == "." and self.kind(j + 1) == NUM:
                 j += 1
@@ -441,6 +451,13 @@ class _Reader:
                 return None
             currency = "ZAR"
             j = i + 1
+        elif k == SYM and txt == "." and self.kind(i + 1) == NUM and self.adjacent(i, i + 1):
+            digits = t.value[i + 1][0]
+            amt = _Amount(i, i + 2, to_float(int(digits), -len(digits)))
+            amt.mant, amt.exp = int(digits), -len(digits)
+            amt.digits_only = True
+            self.unit_after(amt)
+            return amt
         elif k == SYM and txt in _MINUS and self.kind(i + 1) == NUM and self.adjacent(i, i + 1):
             if i > 0 and self.adjacent(i - 1, i) and t.kind[i - 1] in (NUM, WORD, JUNK):
                 return None
@@ -534,7 +551,7 @@ class _Reader:
             amt.lo, amt.hi = float(mant), float(mant + 9)
             return amt
         # "two and a half" with digits: "2 and a half"
-        if not frac and self.low(nxt) == "and" and self.low(nxt + 1) == "a" and self.low(nxt + 2) in ("half", "quarter", "third"):
+        if not frac and self.low(nxt) == "and" and self.low(nxt + 1) in ("a", "one") and self.low(nxt + 2) in L.FRACTION_SINGULAR:
             den = L.FRACTION_SINGULAR[self.low(nxt + 2)]
             amt = _Amount(j, nxt + 3, mant + 1 / den)
             amt.kind = "fraction"
@@ -549,7 +566,7 @@ class _Reader:
         if self.kind(j + 1) == NUM and self.txt(j + 2) == "/" and self.kind(j + 3) == NUM and self.adjacent(j + 1, j + 2) and self.adjacent(j + 2, j + 3) and not self.adjacent(j, j + 1):
             if self.is_int(j + 1) and self.is_int(j + 3):
                 num, den = self.int_value(j + 1), self.int_value(j + 3)
-                if 0 < num < den <= 16 and not (self.txt(j + 4) == "/"):
+                if 0 < num < den and den in _DENOMINATORS and not (self.txt(j + 4) == "/"):
                     amt = _Amount(j, j + 4, self.int_value(j) + num / den)
                     amt.kind = "fraction"
                     return amt
@@ -563,7 +580,7 @@ class _Reader:
                 num, den = self.int_value(j), self.int_value(j + 2)
                 if len(t.text[j]) == 4 and len(t.text[j + 2]) in (2, 4) and 1000 <= num <= 2199:
                     return None  # "2022/23": a season, left to the range reader below
-                if 0 < num < den <= 16:
+                if 0 < num < den and den in _DENOMINATORS:
                     amt = _Amount(j, j + 3, num / den)
                     amt.kind = "fraction"
                     return amt
@@ -588,13 +605,16 @@ class _Reader:
             return self.vague_plural(j)
         if low == "several":
             return self.several_at(j)
+        if low in L.FRACTION_SINGULAR and self.low(j + 1) in ("million", "billion", "thousand", "trillion"):
+            return self.fraction_amount(j, j + 1, Fraction(1, L.FRACTION_SINGULAR[low]))  # "quarter million"
         if low in L.ORDINAL_WORDS and low not in ("second",):
             return self.ordinal_word(j)
         if low == "second":
             return self.second_at(j)
         if low in L.UNITS_WORDS or low in L.TENS_WORDS:
             if low == "one" and (self.low(j - 1) in L.ONE_NOT_COUNT_BEFORE or self.low(j + 1) in L.ONE_NOT_COUNT_AFTER):
-                return None
+                if self.low(j + 1) not in U.WORD_UNITS:
+                    return None
             return self.cardinal_words(j)
         if low == "dozen":
             return None
@@ -606,6 +626,7 @@ class _Reader:
         total = 0
         group = 0
         last = ""
+        last_scale = 0
         k = j
         end = j
         ordinal = False
@@ -630,16 +651,17 @@ class _Reader:
                         break
                     group *= 100
                     last = "hundred"
-                elif w in ("thousand", "million", "billion", "trillion"):
+                elif w in L.SCALE_WORDS:
                     if last not in ("unit", "tens", "hundred"):
                         break
                     total += group * 10 ** L.SCALE_WORDS[w]
                     group = 0
                     last = "scale"
+                    last_scale = L.SCALE_WORDS[w]
                 elif w == "and" and last in ("hundred", "scale") and (self.low(k + 1) in L.UNITS_WORDS or self.low(k + 1) in L.TENS_WORDS):
                     k += 1
                     continue
-                elif w in L.ORDINAL_WORDS and last in ("tens", "hundred", "scale") and w not in ("hundredth", "thousandth", "millionth", "billionth"):
+                elif w in L.ORDINAL_WORDS and last in ("tens", "hundred", "scale") and w not in ("hundredth", "thousandth", "millionth", "billionth", "trillionth"):
                     # "twenty-first", "one hundred and fifth"
                     v = L.ORDINAL_WORDS[w]
                     if v >= 10 and last == "tens":
@@ -648,7 +670,7 @@ class _Reader:
                     ordinal = True
                     end = k + 1
                     break
-                elif w in ("hundredth", "thousandth", "millionth") and last in ("unit", "tens", "hundred"):
+                elif w in ("hundredth", "thousandth", "millionth", "billionth", "trillionth") and last in ("unit", "tens", "hundred"):
                     v = L.ORDINAL_WORDS[w]
                     group = (group or 1) * v
                     ordinal = True
@@ -673,8 +695,15 @@ class _Reader:
             return amt
         # "two and a half", "one and a quarter"
         b = end
-        if self.low(b) == "and" and self.low(b + 1) == "a" and self.low(b + 2) in ("half", "quarter", "third"):
+        if self.low(b) == "and" and self.low(b + 1) in ("a", "one") and self.low(b + 2) in L.FRACTION_SINGULAR:
             frac = Fraction(1, L.FRACTION_SINGULAR[self.low(b + 2)])
+            if last == "scale":
+                # "one million and a half" is 1.5 million: the fraction is of the scale word
+                scaled = Fraction(value) + frac * 10**last_scale
+                amt = _Amount(j, b + 3, float(scaled))
+                amt.scaled = True
+                self.set_exact_digits(amt, scaled)
+                return amt
             return self.fraction_amount(j, b + 3, Fraction(value) + frac)
         # "two thirds", "three-quarters"
         k = b
@@ -686,7 +715,7 @@ class _Reader:
             den = L.FRACTION_SINGULAR[self.low(k)]
             return self.fraction_amount(j, k + 1, Fraction(1, den))
         # "two dozen"
-        if self.low(b) == "dozen":
+        if self.low(b) in ("dozen", "dozens") and value < 20:
             amt = _Amount(j, b + 1, float(value * 12))
             amt.mant, amt.exp = value * 12, 0
             amt.about = True
@@ -874,6 +903,10 @@ class _Reader:
 
     def second_at(self, j: int) -> _Amount | None:
         nxt = self.kind(j + 1)
+        if self.low(j - 1) in ("finished", "came", "placed", "ranked", "ranks", "finish", "come", "place", "rank") and nxt != WORD:
+            amt = _Amount(j, j + 1, 2.0)
+            amt.ordinal = True
+            return amt
         if nxt != WORD or self.low(j - 1) in ("per", "a", "every", "each", "split", "one", "fraction"):
             if not (self.low(j - 1) == "a" and nxt == WORD and self.low(j + 1) not in ("of", "or", "and", "to", "in", "later", "ago")):
                 return None
@@ -896,7 +929,17 @@ class _Reader:
         word = t.text[b]
         attached = self.adjacent(b - 1, b)
         e = None
+        if t.lower[b] in ("dozen", "dozens") and amt.digits_only and not amt.exp:
+            amt.b = b + 1
+            amt.mant = (amt.mant or 0) * 12
+            amt.value = amt.value * 12
+            amt.lo = amt.hi = amt.value
+            amt.about = True
+            amt.year_ok = False
+            return
         if attached and word in L.SCALE_SUFFIXES and amt.digits_only:
+            if self.kind(b + 1) in (NUM, JUNK) and self.adjacent(b, b + 1) or self.txt(b + 1) in ("²", "³"):
+                return  # "24703m2": square metres, not millions
             if word == "m" and not amt.money and self.metre_context(b):
                 return
             e = L.SCALE_SUFFIXES[word]
@@ -967,6 +1010,15 @@ class _Reader:
                 if name in ("year", "month", "week", "day") and self.txt(b + 2) in _DASHES and self.low(b + 3) == "old" and self.adjacent(b + 1, b + 2):
                     amt.b = b + 4
                 return
+            money = U.CURRENCY_WORDS.get(t.lower[b + 1])
+            sub = U.SUBUNIT_WORDS.get(t.lower[b + 1])
+            if sub is not None and not amt.scaled:
+                amt.factor = sub[1]
+                self.set_money(amt, sub[0], b + 2)
+                return
+            if money is not None and t.lower[b + 1] not in ("pound", "pounds", "sterling"):
+                self.set_money(amt, money, b + 2)
+                return
             pct = U.PERCENT_WORDS.get((t.lower[b + 1],))
             if pct is not None and t.lower[b + 1] in ("percent",):
                 amt.unit = pct[0]
@@ -1020,10 +1072,11 @@ class _Reader:
                     return amt.b
             self.set_money(amt, code, k + 1)
             return amt.b
-        if txt in U.ISO_CODES and t.kind[k] == WORD:
-            self.set_money(amt, U.CURRENCY_PREFIX_WORDS[txt], k + 1)
+        if t.kind[k] == WORD and (txt in U.ISO_CODES or low in U.PLAIN_ISO_CODES):
+            code = "CNY" if low == "rmb" else txt.upper()
+            self.set_money(amt, code, k + 1)
             return amt.b
-        if t.kind[k] == SYM and txt in U.CURRENCY_SYMBOLS and txt not in ("$",) and not self.kind(k + 1) == NUM:
+        if t.kind[k] == SYM and txt in U.CURRENCY_SYMBOLS and not self.kind(k + 1) == NUM:
             self.set_money(amt, self.symbol_currency(txt), k + 1)  # "35 €"
             return amt.b
         sub = U.SUBUNIT_WORDS.get(low)
@@ -1037,13 +1090,17 @@ class _Reader:
             key = tuple(t.lower[k : k + size])
             name = U.UNIT_MULTIWORD.get(key)
             if name is not None and len(key) == size:
-                if key[0] in ("°", "º") and not self.adjacent(k, k + 1):
+                if (key[0] in ("°", "º") or key[1] in ("2", "3", "²", "³")) and not self.adjacent(k, k + 1):
                     continue
                 self.set_unit(amt, name, k + size)
                 return amt.b
         if t.kind[k] == WORD:
+            if attached and self.kind(k + 1) in (NUM, JUNK) and self.adjacent(k, k + 1) and (low, self.txt(k + 1)) not in U.UNIT_MULTIWORD:
+                raise _Skip(self.name_end(k))  # "24703L202", "A320neo": a code
             if attached and txt in U.ATTACHED_UNITS:
                 if txt == "m" and amt.scaled:
+                    return None
+                if txt == "F" and not (self.ctx("temp") or self.low(k + 1) in ("in", "on", "at", "and", "or", ",", ".", ")", "(", "")):
                     return None
                 self.set_unit(amt, U.ATTACHED_UNITS[txt], k + 1)
                 return amt.b
@@ -1068,12 +1125,20 @@ class _Reader:
         return None
 
     def spaced_abbreviation_ok(self, k: int, amt: _Amount) -> bool:
+        """ "30 C", "5 m", "4 L": a lone capital after a number, unless it starts a name."""
         txt = self.t.text[k]
-        nxt = self.txt(k + 1)
         if txt == "m":
             return not (amt.scaled or amt.money)
-        # "30 C" but not "Group C", "Vitamin C": a lone capital after a number
-        return not (self.kind(k + 1) == WORD and nxt[:1].isupper()) and self.adjacent(k, k + 1) is False or nxt in (".", ",", ";", ")", "")
+        if amt.year_ok:
+            return False  # "2021 C.P.I."
+        nxt = self.txt(k + 1)
+        if nxt == "" or nxt in (",", ";", ")", "!", "?", ":"):
+            return True
+        if nxt == "." and self.adjacent(k, k + 1):
+            return not (self.kind(k + 2) == WORD and self.adjacent(k + 1, k + 2))  # "C.P.I."
+        if self.adjacent(k, k + 1):
+            return False
+        return self.kind(k + 1) == WORD and nxt[:1].islower()
 
     def set_money(self, amt: _Amount, code: str, b: int) -> None:
         amt.unit = code
@@ -1129,7 +1194,7 @@ class _Reader:
         sep = self.txt(b)
         if sep in _DASHES or sep == "/" and x.year_ok:
             tight = self.adjacent(b - 1, b) and self.adjacent(b, b + 1)
-            spaced = not self.adjacent(b - 1, b) and not self.adjacent(b, b + 1) and sep == "–"
+            spaced = not self.adjacent(b - 1, b) and not self.adjacent(b, b + 1) and x.digits_only
             if not (tight or spaced):
                 return None
             if x.kind != "num" or x.ordinal or (sep != "/" and not (x.digits_only or x.words)):

@@ -58,7 +58,7 @@ class Tokens:
             pos = find(t, pos)
             append(pos)
             pos += len(t)
-        kind = [NUM if t[0].isdecimal() else (WORD if t[0].isalnum() or len(t) > 1 else SYM) for t in tok]
+        kind = [NUM if t[0].isdecimal() else (WORD if t[0].isalpha() or len(t) > 1 else SYM) for t in tok]
         value: list[tuple[str, str] | None] = [None] * len(tok)
         split_any = False
         prev_num_end = -1
@@ -79,6 +79,8 @@ class Tokens:
                 split_any = True
         if split_any:
             tok, kind, start, value = _resplit(tok, kind, start, value, comma_decimal)
+        if "://" in text or "www." in text:
+            _mark_urls(text, kind, start)
         self.kind = kind
         self.text = tok
         self.lower = [t.lower() for t in tok]
@@ -86,6 +88,20 @@ class Tokens:
         self.end = [a + len(t) for a, t in zip(start, tok)]
         self.value = value
         self.n = len(tok)
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
+
+
+def _mark_urls(text: str, kind: list[int], start: list[int]) -> None:
+    """Digits inside a web address are part of a name, never figures."""
+    from bisect import bisect_left
+
+    for m in _URL_RE.finditer(text):
+        k = bisect_left(start, m.start())
+        while k < len(start) and start[k] < m.end():
+            kind[k] = JUNK
+            k += 1
 
 
 def _resplit(tok, kind, start, value, comma_decimal):

@@ -28,6 +28,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 DOLLAR_PREFIXES: dict[str, str] = {
     "US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "CAN": "CAD", "NZ": "NZD",
     "HK": "HKD", "S": "SGD", "SG": "SGD", "R": "BRL", "MX": "MXN", "NT": "TWD", "Z": "ZWL",
+    "Mex": "MXN", "MEX": "MXN", "mxn": "MXN", "MXN": "MXN", "aud": "AUD", "AUD": "AUD",
+    "cad": "CAD", "CAD": "CAD", "nzd": "NZD", "NZD": "NZD", "usd": "USD", "USD": "USD",
+    "hkd": "HKD", "HKD": "HKD", "sgd": "SGD", "SGD": "SGD",
 }
 ISO_CODES = frozenset({
     "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RMB", "INR", "AUD", "CAD", "NGN", "ZAR", "KES",
@@ -54,7 +57,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "dirhams": "AED", "dirham": "AED", "riyals": "SAR", "riyal": "SAR", "kronor": "SEK",
     "krona": "SEK", "kroner": "NOK", "krone": "DKK", "shekels": "ILS", "shekel": "ILS",
     "cedis": "GHS", "cedi": "GHS", "forint": "HUF", "koruna": "CZK", "lei": "RON",
-    "leu": "RON", "taka": "BDT", "dong": "VND", "sterling": "GBP",
+    "leu": "RON", "taka": "BDT", "dong": "VND", "sterling": "GBP", "元": "CNY",
     "pound": "GBP", "pounds": "GBP",  # money only with "sterling" or a scale word (reader)
 }
 CURRENCY_MULTIWORD: dict[tuple[str, ...], str] = {
@@ -76,7 +79,7 @@ CURRENCY_MULTIWORD: dict[tuple[str, ...], str] = {
 }
 # Sub-units: a written amount of cents is money in hundredths.
 SUBUNIT_WORDS: dict[str, tuple[str, float]] = {
-    "cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01),
+    "cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
     "kopecks": ("RUB", 0.01), "kopeks": ("RUB", 0.01),
 }
 
@@ -84,7 +87,7 @@ SUBUNIT_WORDS: dict[str, tuple[str, float]] = {
 
 PERCENT_WORDS: dict[tuple[str, ...], tuple[str, float]] = {
     ("%",): (PERCENT, 1.0), ("percent",): (PERCENT, 1.0), ("per", "cent"): (PERCENT, 1.0),
-    ("pct",): (PERCENT, 1.0), ("per", "centum"): (PERCENT, 1.0), ("％",): (PERCENT, 1.0),
+    ("pct",): (PERCENT, 1.0), ("percents",): (PERCENT, 1.0), ("percentage",): (PERCENT, 1.0), ("per", "centum"): (PERCENT, 1.0), ("％",): (PERCENT, 1.0),
     ("percentage", "points"): (PERCENTAGE_POINT, 1.0),
     ("percentage", "point"): (PERCENTAGE_POINT, 1.0),
     ("percent", "points"): (PERCENTAGE_POINT, 1.0),
@@ -142,7 +145,7 @@ _add("year", "year", "years", "yr", "yrs")
 _add("decade", "decade", "decades")
 _add("century", "century", "centuries")
 _add("mile_per_hour", "mph")
-_add("kilometer_per_hour", "kph", "kmh", "km/h")
+_add("kilometer_per_hour", "kph", "kmh", "km/h", "kmph")
 _add("knot", "knot", "knots")
 _add("watt", "watt", "watts")
 _add("kilowatt", "kilowatt", "kilowatts", "kw")
@@ -163,8 +166,9 @@ _add("megatonne", "megaton", "megatons", "megatonne", "megatonnes")
 _add("square_kilometer", "km2", "km²", "sqkm")
 _add("square_meter", "m2", "m²")
 _add("cubic_meter", "m3", "m³")
-_add(CELSIUS, "celsius", "centigrade", "°c", "ºc")
-_add(FAHRENHEIT, "fahrenheit", "°f", "ºf")
+_add(CELSIUS, "celsius", "centigrade", "°c", "ºc", "celcius")
+_add(FAHRENHEIT, "fahrenheit", "°f", "ºf", "farenheit")
+_add("year", "yo")
 
 # Abbreviations that only count when written straight after the digits ("14km" is in
 # WORD_UNITS already; these are the short ones that are words or names elsewhere).
@@ -173,7 +177,13 @@ ATTACHED_UNITS: dict[str, str] = {
     "C": CELSIUS, "F": FAHRENHEIT, "in": "inch", "yo": "year",
 }
 # Short abbreviations accepted after a space too, case-sensitive ("30 C", "5 m").
-SPACED_ABBREVIATIONS: dict[str, str] = {"C": CELSIUS, "F": FAHRENHEIT, "m": "meter"}
+SPACED_ABBREVIATIONS: dict[str, str] = {"C": CELSIUS, "F": FAHRENHEIT, "m": "meter", "L": "liter"}
+# ISO codes that are no English word, so they may be written in lower case or on the digits
+# ("20 usd", "rmb 10", "USD115"); "COP", "TRY", "PEN", "MAD" stay upper case and spaced.
+PLAIN_ISO_CODES = frozenset({
+    "usd", "eur", "gbp", "jpy", "chf", "cny", "rmb", "inr", "aud", "cad", "hkd", "sgd", "nzd",
+    "zar", "ngn", "kes", "pln", "rub", "uah", "brl", "mxn", "sek", "nok", "dkk", "krw",
+})
 
 UNIT_MULTIWORD: dict[tuple[str, ...], str] = {
     ("square", "kilometres"): "square_kilometer", ("square", "kilometers"): "square_kilometer",
@@ -204,6 +214,9 @@ UNIT_MULTIWORD: dict[tuple[str, ...], str] = {
     ("degree", "celsius"): CELSIUS, ("degrees", "c"): CELSIUS, ("deg", "c"): CELSIUS,
     ("degrees", "fahrenheit"): FAHRENHEIT, ("degree", "fahrenheit"): FAHRENHEIT,
     ("degrees", "f"): FAHRENHEIT, ("deg", "f"): FAHRENHEIT,
+    ("deg", "celsius"): CELSIUS, ("deg", "fahrenheit"): FAHRENHEIT, ("degrees", "celcius"): CELSIUS,
+    ("degrees", "farenheit"): FAHRENHEIT, ("degree", "farenheit"): FAHRENHEIT,
+    ("m", "2"): "square_meter", ("m", "3"): "cubic_meter", ("km", "squared"): "square_kilometer",
     ("°", "c"): CELSIUS, ("°", "f"): FAHRENHEIT, ("º", "c"): CELSIUS, ("º", "f"): FAHRENHEIT,
     ("kilowatt", "hours"): "kilowatt_hour", ("megawatt", "hours"): "megawatt_hour",
     ("gigawatt", "hours"): "gigawatt_hour", ("terawatt", "hours"): "terawatt_hour",
