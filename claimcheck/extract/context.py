@@ -21,6 +21,7 @@ from collections import Counter
 
 import attrs
 
+from claimcheck.extract.lexicon import Tokens
 from claimcheck.extract.sentences import Sentence
 
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+(?:[A-Z][a-zà-ÿ]+)?"
@@ -87,30 +88,51 @@ class Context:
     prominent: frozenset[str]
     #: per sentence index: the sentence is about a private individual
     private_subject: tuple[bool, ...]
-    #: per sentence index: the text of the article's sentences seen before (duplicates)
+    #: per sentence index: the sentence repeats an earlier one (a repeated headline or caption)
     duplicate: tuple[bool, ...]
+    #: per sentence index: its lowercase words (shared with the features, to tokenise once)
+    tokens: tuple[Tokens, ...] = ()
+
+
+_CAPWORD = re.compile(r"\b[A-Z][\w’'-]*")
+_SPEECH_WORDS = frozenset(_SPEECH.replace("points out", "points").replace("pointed out", "pointed").split("|"))
+_KIN_WORDS = frozenset("husband wife partner son daughter mother father brother sister friend colleague neighbour "
+                       "neighbor boyfriend girlfriend mum mom dad".split())
+_PRONOUNS = frozenset("she he her his him she'd he'd she's he's".split())
 
 
 def read_context(sentences: list[Sentence]) -> Context:
+    """One pass over the article (plus one to follow who each sentence is about)."""
     full_names: list[tuple[list[str], bool]] = []
     cue_names: Counter[str] = Counter()
     proper: set[str] = set()
     counts: Counter[str] = Counter()
-    for s in sentences:
+    tokens = [Tokens(s.text) for s in sentences]
+    caps: list[list[tuple[int, str]]] = []
+    for s, tok in zip(sentences, tokens):
         text = s.text
-        for m in _FULL_NAME.finditer(text):
-            parts = [p for p in m.groups() if p]
-            titled = parts[0] in _TITLES or bool(_TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
-            parts = [p for p in parts if p not in _NOT_NAMES]
-            if len(parts) >= 2:
-                full_names.append((parts, titled))
-        for cue in _PERSON_CUES:
+        found = [(m.start(), m.group()) for m in _CAPWORD.finditer(text)]
+        caps.append(found)
+        for start, word in found:
+            if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] in ",;:–—-"):
+                proper.add(word)
+            counts[word] += 1
+        if len(found) >= 2:
+            for m in _FULL_NAME.finditer(text):
+                parts = [p for p in m.groups() if p]
+                titled = parts[0] in _TITLES or bool(_TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                parts = [p for p in parts if p not in _NOT_NAMES]
+                if len(parts) >= 2:
+                    full_names.append((parts, titled))
+        if not found:
+            continue
+        speech = not _SPEECH_WORDS.isdisjoint(tok.set)
+        for i, cue in enumerate(_PERSON_CUES):
+            # guards: speaker cues need a speech verb, ages a digit, kin cues a kin word
+            if (i < 2 and not speech) or (i in (2, 3) and not _DIGIT.search(text)) or (i == 4 and _KIN_WORDS.isdisjoint(tok.set)):
+                continue
             for m in cue.finditer(text):
                 cue_names[m.group(1)] += 1
-        for m in re.finditer(r"(?<=[\w,;:–—-] )([A-Z][\w’'-]+)", text):
-            proper.add(m.group(1))
-        for m in re.finditer(r"\b[A-Z][a-zà-ÿ]+", text):
-            counts[m.group()] += 1
     full_tokens = {p for parts, _ in full_names for p in parts}
     # a full name is a person's when it has a title or one of its words is a speaker's name
     public = frozenset(
@@ -122,19 +144,24 @@ def read_context(sentences: list[Sentence]) -> Context:
     dup: list[bool] = []
     seen: set[str] = set()
     last_person_private: bool | None = None
+    carried: bool | None = None
     paragraph = -1
-    for s in sentences:
+    for s, tok, found in zip(sentences, tokens, caps):
         if s.paragraph != paragraph:
             paragraph = s.paragraph
             carried = last_person_private
             last_person_private = None
         text = s.text
-        key = " ".join(text.split()).casefold()
+        key = tok.joined
         dup.append(key in seen)
         seen.add(key)
-        first_person = _first_person_mention(text, private, public)
-        pronoun = _PRONOUN.search(text)
-        if _ANONYMOUS.search(text) or _private_speaker(text, private):
+        mentions = [(start, _base(word) in private) for start, word in found
+                    if _base(word) in private or _base(word) in public]
+        first_person = mentions[0] if mentions else None
+        pronoun = _PRONOUN.search(text) if not _PRONOUNS.isdisjoint(tok.set) else None
+        anonymous = ("name" in tok.joined or "anonym" in tok.joined) and bool(_ANONYMOUS.search(text))
+        speaker = bool(private) and not _SPEECH_WORDS.isdisjoint(tok.set) and _private_speaker(text, private)
+        if anonymous or speaker:
             is_private = True
         elif pronoun is not None and (first_person is None or pronoun.start() < first_person[0]):
             # "she"/"he" may reach back into the previous paragraph
@@ -145,13 +172,20 @@ def read_context(sentences: list[Sentence]) -> Context:
             # no one named: a narrative sentence continues the story of the paragraph's last person
             is_private = bool(last_person_private) and not _INSTITUTION.search(text)
         flags.append(is_private)
-        mentions = _mentions(text, private, public)
         if mentions:
-            last_person_private = mentions[-1]
-        elif _ANONYMOUS.search(text):
+            last_person_private = mentions[-1][1]
+        elif anonymous:
             last_person_private = True
     prominent = frozenset(w for w, n in counts.items() if n >= 3 and w in proper and w not in private and w not in _NOT_NAMES)
-    return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup))
+    return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup), tuple(tokens))
+
+
+def _base(word: str) -> str:
+    """"Lukashenko’s" -> "Lukashenko"."""
+    return word.split("’")[0].split("'")[0]
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _SPEAKER = re.compile(rf"(?:[,”\"]\s*)(?:(?:{_SPEECH})\s+({_CAP})|({_CAP})\s+(?:{_SPEECH}))\b")
@@ -160,24 +194,3 @@ _SPEAKER = re.compile(rf"(?:[,”\"]\s*)(?:(?:{_SPEECH})\s+({_CAP})|({_CAP})\s+(
 def _private_speaker(text: str, private: frozenset[str]) -> bool:
     """"“...,” says Gerard": the speaker of a quotation is a private individual."""
     return any((m.group(1) or m.group(2)) in private for m in _SPEAKER.finditer(text))
-
-
-def _first_person_mention(text: str, private: frozenset[str], public: frozenset[str]) -> tuple[int, bool] | None:
-    for m in re.finditer(r"\b[A-Z][\w’'-]+", text):
-        word = m.group().split("’")[0].split("'")[0]
-        if word in private:
-            return m.start(), True
-        if word in public:
-            return m.start(), False
-    return None
-
-
-def _mentions(text: str, private: frozenset[str], public: frozenset[str]) -> list[bool]:
-    out = []
-    for m in re.finditer(r"\b[A-Z][\w’'-]+", text):
-        word = m.group().split("’")[0].split("'")[0]
-        if word in private:
-            out.append(True)
-        elif word in public:
-            out.append(False)
-    return out

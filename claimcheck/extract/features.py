@@ -84,12 +84,12 @@ _COMPARATIVE = Lexicon(
     "fastest longest",
     phrases="more than|less than|fewer than|greater than|higher than|lower than|extra than|additional than",
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|has\s+been|have\s+been|"
-    r"became|began|took|won|held|left|fled|made|gave|led|fought|met|told|grew|rose|fell|broke|sent|spent|lost|"
-    r"came|went|saw|found|paid|built|brought|kept|ran|sold|stood|struck|hit|shot|wrote|chose|drove|froze|"
-    r"\w{3,}ed)\b"
+_PAST_WORDS = Lexicon(
+    """was were had did became began took won held left fled made gave led fought met told grew rose fell broke sent
+    spent lost came went saw found paid built brought kept ran sold stood struck hit shot wrote chose drove froze""",
+    phrases="has been|have been",
 )
+_PAST = re.compile(r"\w{3}ed\b")
 _EVENT = Lexicon(
     """win won wins elected re-elected died dead fled flee founded held invasion ruled rules raised lifted referendum
     election crackdown rally ensued refuge claimed spent cost paid grew rose fell cut close closed closes law bill
@@ -135,8 +135,8 @@ _CREDIT = re.compile(r"\s*\[(?:photo|image|picture|video|file)[^\]]*\]\s*$|\s*\(
 def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[str, bool]:
     """The yes/no sentence-level features of one sentence (figure features come per figure)."""
     text = sentence.text
-    bare = _CREDIT.sub("", text)  # a photo credit is not part of what the caption claims
-    tokens = Tokens.of(bare)
+    bare = _CREDIT.sub("", text) if "[" in text or "(" in text else text  # a photo credit is not part of what the caption claims
+    tokens = context.tokens[index] if bare is text and index < len(context.tokens) else Tokens(bare)
     names = _names(bare, context)
     inside = _inside_quotes(text)
     spoken = len(inside) / max(1, len(text))
@@ -148,12 +148,12 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
         "several_entities": len(set(names)) >= 2,
         "attribution": _ATTRIBUTION.found(tokens),
         "comparative": _COMPARATIVE.found(tokens),
-        "past_tense": bool(_PAST.search(bare)),
+        "past_tense": bool(_PAST_WORDS.found(tokens) or _PAST.search(bare)),
         "event_verb": _EVENT.found(tokens),
         "question": bool(_QUESTION.search(text.rstrip())),
         "first_person": first_person,
         "feeling": _FEELING.found(tokens),
-        "opinion": _OPINION.found(Tokens.of(inside) if inside else tokens)
+        "opinion": _OPINION.found(Tokens(inside) if inside else tokens)
         and (spoken > 0.5 or first_person or _OPINION_STRONG.found(tokens)),
         "prediction": bool(_PREDICTION.search(bare)),
         "private_person": context.private_subject[index] if index < len(context.private_subject) else False,

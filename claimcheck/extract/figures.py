@@ -13,6 +13,7 @@ is not, or it fails on a sentence, the spotter's own reading stands.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -136,13 +137,12 @@ class Figure:
 
 def find_figures(sentence: str) -> list[Figure]:
     """The checkable figures of one sentence, in reading order, without overlaps."""
-    blocked = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(sentence)] if _DIGIT.search(sentence) else []
-    if "://" in sentence or "www." in sentence or "@" in sentence or "{" in sentence:
-        blocked += [(m.start(), m.end()) for m in _ADDRESSES.finditer(sentence)]
+    addresses = [(m.start(), m.end()) for m in _ADDRESSES.finditer(sentence)] \
+        if ("://" in sentence or "www." in sentence or "@" in sentence or "{" in sentence) else []
     found: list[Figure] = []
     for kind, start, end in _matches(sentence):
         text = sentence[start:end]
-        if _inside(start, end, blocked) and kind != "date":
+        if _inside(start, end, addresses) or (kind != "date" and _not_a_figure(sentence, start, end)):
             continue
         if kind == "year":
             kind = "date"
@@ -190,7 +190,24 @@ _ANCHOR_WORDS = frozenset(
     (_NUMBER_WORDS + "|" + _ORDINAL_WORDS + "|" + _MONTHS).lower().split("|")
     + "tens hundreds thousands millions billions dozens scores countless several few couple many handful aged".split()
 )
-_ANCHOR = re.compile(r"\d+|[$£€¥₹₽₩₺₴~]|[A-Za-z]+")
+_SIGNS = re.compile(r"\d+|[$£€¥₹₽₩₺₴~]")
+_WORDS = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=512)
+def _word_at(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{word}\b")
+
+
+def _anchors(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each anchor in order: digits and currency signs, then the anchor words
+    actually present (a set intersection finds them without trying every word against the list)."""
+    found = [m.span() for m in _SIGNS.finditer(sentence)]
+    lowered = sentence.lower()
+    for word in _ANCHOR_WORDS.intersection(_WORDS.findall(lowered)):
+        found += [m.span() for m in _word_at(word).finditer(lowered)]
+    found.sort()
+    return found
 # The last word of a qualifier or preposition that may open a figure before its anchor
 # ("more than 800", "at least", "up to", "in January", "a few hundred", "US$").
 _OPENER_TAILS = frozenset(
@@ -210,14 +227,10 @@ def _matches(sentence: str):
     at the word starts of the few words preceding it."""
     pos = 0
     n = len(sentence)
-    for anchor in _ANCHOR.finditer(sentence):
-        a = anchor.start()
+    for a, anchor_end in _anchors(sentence):
         if a < pos:
             continue
-        token = anchor.group()
-        if token[0].isalpha() and token.lower() not in _ANCHOR_WORDS:
-            continue
-        limit = min(n, anchor.end() + _LOOK_AHEAD)
+        limit = min(n, anchor_end + _LOOK_AHEAD)
         starts = [a]
         article = _ARTICLE_BEFORE.search(sentence, max(pos, a - 10), a)
         if article is not None:
@@ -244,6 +257,15 @@ def _matches(sentence: str):
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:quite\s+)?an?\s+)\Z|(?:\bquite\s+)\Z", re.IGNORECASE)
+
+
+def _not_a_figure(sentence: str, start: int, end: int) -> bool:
+    """A clock time, a phone or page number, an identifier... overlapping the figure's span
+    (looked for only around the figure: the pattern is costly to run over whole texts)."""
+    for m in _NOT_FIGURES.finditer(sentence, max(0, start - 24), min(len(sentence), end + 24)):
+        if m.start() < end and start < m.end():
+            return True
+    return False
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
