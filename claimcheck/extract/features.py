@@ -30,7 +30,7 @@ class Feature:
 
 
 FEATURES: dict[str, Feature] = {f.name: f for f in (
-    Feature("figure", 0.30, "has a figure of a measurable kind: a count, money, a percentage, a distance or other physical quantity, a vote"),
+    Feature("figure", 0.35, "has a figure of a measurable kind: a count, money, a percentage, a distance or other physical quantity, a vote"),
     Feature("date_figure", 0.25, "has the date or year of an event, or an ordinal that ranks something ('sixth term')"),
     Feature("duration_figure", 0.15, "has a duration ('two and a half years')"),
     Feature("age_figure", 0.20, "has a person's age"),
@@ -45,7 +45,8 @@ FEATURES: dict[str, Feature] = {f.name: f for f in (
     Feature("first_person", -0.30, "speaks in the first person ('I', 'we', 'my')"),
     Feature("feeling", -0.20, "expresses a feeling ('I felt', 'afraid', 'my heart')"),
     Feature("opinion", -0.20, "expresses an opinion or a judgement ('I think', 'should', 'amazing')"),
-    Feature("prediction", -0.30, "predicts or supposes ('will', 'could', 'might', 'if')"),
+    Feature("prediction", -0.30, "speculates or supposes ('could', 'might', 'may', 'if')"),
+    Feature("future", -0.15, "speaks of the future ('will', 'would', 'plans to'); not counted beside a measured figure: an announced budget or plan is checkable"),
     Feature("private_person", -0.30, "is about a private individual (named by first name only, or anonymous)"),
     Feature("private_detail", -0.35, "the figure is a private individual's personal detail (their age, their own days and times)"),
     Feature("direct_speech", -0.15, "is mostly a direct quotation"),
@@ -120,7 +121,8 @@ _VAGUE = Lexicon(
     "some many various often sometimes certain numerous several",
     phrases="quite a few|it can|it may|it might|not possible to know|not attainable to know|no one knows",
 )
-_PREDICTION = re.compile(r"\b(?:will|would|could|might|may|shall|going\s+to|expected\s+to|likely|unlikely|if|If|plans?\s+to|'ll|’ll)\b")
+_PREDICTION = re.compile(r"\b(?:could|might|may|likely|unlikely|if|If|perhaps|possibly)\b")
+_FUTURE = Lexicon("will would shall 'll", phrases="going to|expected to|plans to|plan to|set to|due to be")
 _BOILERPLATE = re.compile(
     r"^(?:https?://|www\.)\S*$|^(?:an?\s+)?(?:photo|image|picture|video|screenshot|illustration|graphic)\s+(?:of|shows)\b|"
     r"^\[?(?:photo|image|picture|video)\s*(?:by|:|credit)|\b(?:this\s+(?:reporting|report|story|article|project)\s+was\s+"
@@ -156,6 +158,7 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
         "opinion": _OPINION.found(Tokens(inside) if inside else tokens)
         and (spoken > 0.5 or first_person or _OPINION_STRONG.found(tokens)),
         "prediction": bool(_PREDICTION.search(bare)),
+        "future": _FUTURE.found(tokens),
         "private_person": context.private_subject[index] if index < len(context.private_subject) else False,
         "direct_speech": spoken > 0.5,
         "vague": _VAGUE.found(tokens),
@@ -174,6 +177,8 @@ def figure_features(figure: Figure | None, sentence_flags: dict[str, bool]) -> d
     if figure is None:
         return out
     out["vague"] = False  # "some" beside a figure qualifies it ("some 6,700"): not a vague claim
+    if figure.kind in ("count", "money", "percent", "distance", "quantity"):
+        out["future"] = False
     out[_FIGURE_FEATURE.get(figure.kind, "figure")] = True
     if _collective(figure):
         # "hundreds of thousands of Ukrainians" in Marina's story is about the world, not about her
@@ -187,14 +192,15 @@ def figure_features(figure: Figure | None, sentence_flags: dict[str, bool]) -> d
     return out
 
 
-_LARGE = re.compile(r"\b(?:hundreds|thousands|millions|billions|tens|dozens|countless|hundred|thousand|million|billion|\d[\d,.\s]{2,}|1000)", re.IGNORECASE)
+_LARGE = re.compile(r"\b(?:hundreds|thousands|millions|billions|tens|dozens|countless|hundred|thousand|million|billion|trillion|bn|mn|m|k)\b"
+                    r"|\d{1,3}(?:[,\s]\d{3})+|\d{4,}|1000", re.IGNORECASE)
 
 
 def _collective(figure: Figure) -> bool:
     """A large count, an amount of money, a physical measure: something public in scale."""
-    if figure.kind in ("money", "distance", "quantity"):
-        return True  # amounts and the distances, areas, weights of places and things
-    return figure.kind in ("count", "percent") and bool(_LARGE.search(figure.text))
+    if figure.kind in ("distance", "quantity"):
+        return True  # the distances, areas, weights of places and things
+    return figure.kind in ("count", "percent", "money") and bool(_LARGE.search(figure.text))
 
 
 def score(features: dict[str, bool]) -> tuple[float, dict[str, float]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from claimcheck.extract import FEATURES, BASE, parse_document
 from claimcheck_plugins.extract_rules import RulesExtractor
 
@@ -68,3 +70,19 @@ def test_boilerplate_and_headings_are_not_proposed():
 def test_scores_stay_in_the_unit_interval():
     text = open(__file__, encoding="utf-8").read()
     assert all(0.0 <= p.score <= 1.0 for p in proposals(text))
+
+
+def test_a_human_interest_story_yields_only_its_public_facts():
+    # Written for this test: an interviewee's story around a few public figures.
+    text = (Path(__file__).parent / "data" / "human-interest.txt").read_text(encoding="utf-8")
+    kept = [p for p in proposals(text) if p.score >= 0.5]
+    assert {p.figure for p in kept if p.figure} == {
+        "€12 million", "March 2023", "more than 1.1 million", "about 1.1 million", "2022",
+    }
+    assert not any("Anna" in p.quote or p.quote.startswith(("Her ", "She ", "They ", "“")) for p in kept)
+
+
+def test_announced_plans_with_a_figure_are_checkable_but_speculation_is_not():
+    assert best("Volkswagen plans to cut more than 35,000 jobs in Germany by 2030.", "more than 35,000") >= 0.5
+    assert best("The renovation of the Louvre will cost about €700m.") >= 0.5
+    assert best("If the talks fail, prices could rise sharply.") < 0.5
