@@ -95,9 +95,9 @@ class VerifierRunner:
     - ``responses``: the HTTP answers. A routing table ``{url: response}``, a list of recorded
       responses ``[{"url": ..., "status": ..., "headers": ..., "body": ...}]``, or the path of a
       JSON/YAML file holding either. Without it the run is offline (``ctx.offline`` is true).
-      Either way no request leaves the machine: a request nothing answers fails like an
-      unreachable host inside the verifier, and then fails the test (``strict=False``: only the
-      former).
+      Either way no request made with httpx leaves the machine: a request nothing answers fails
+      like an unreachable host inside the verifier, and then fails the test (``strict=False``:
+      only the former).
     - ``project``: a ``Project`` (from ``claims_project``) whose ``claimcheck.toml`` gives the
       verifier's ``[verifiers.NAME]`` settings; ``settings={...}`` overrides them.
 
@@ -258,18 +258,37 @@ class _Routes:
         self._calls: dict[int, int] = {}
 
     def mocked(self) -> Any:
-        """Intercept every httpx client (whatever its transport) for the duration of the run."""
-        try:
-            import respx
-        except ImportError:
-            if self.table:
-                pytest.fail("run_verifier: responses= needs respx (pip install respx)")
-            import contextlib
+        """Answer every request at the httpx transport level for the duration of the run.
 
-            return contextlib.nullcontext()  # offline: ctx refuses HTTP anyway
-        router = respx.mock(using="httpx", assert_all_called=False, assert_all_mocked=True)
-        router.route().mock(side_effect=self.answer)
-        return router
+        The HTTP layer calls its transports directly (no ``httpx.AsyncClient`` in between) and
+        may use httpx-aiohttp's transport, so client-level mocks (respx's) would miss it: the
+        transport classes themselves are patched. That covers the pool's transports, any
+        ``httpx.Client``/``AsyncClient`` a verifier makes itself, and caching transports
+        wrapped around them, so no request of the run can reach the network.
+        """
+        import contextlib
+        from unittest import mock
+
+        import httpx
+
+        routes = self
+
+        async def handle_async_request(transport: Any, request: Any) -> Any:
+            return routes.answer(request)
+
+        def handle_request(transport: Any, request: Any) -> Any:
+            return routes.answer(request)
+
+        stack = contextlib.ExitStack()
+        stack.enter_context(mock.patch.object(httpx.AsyncHTTPTransport, "handle_async_request", handle_async_request))
+        stack.enter_context(mock.patch.object(httpx.HTTPTransport, "handle_request", handle_request))
+        try:
+            from httpx_aiohttp import AiohttpTransport
+        except ImportError:
+            pass
+        else:
+            stack.enter_context(mock.patch.object(AiohttpTransport, "handle_async_request", handle_async_request))
+        return stack
 
     def answer(self, request: Any) -> Any:
         import httpx
@@ -293,8 +312,9 @@ class _Routes:
     def fail_if_unrouted(self) -> None:
         if self.strict and self.unrouted:
             listed = "\n  ".join(f"{m} {u}" for m, u in self.unrouted)
+            what = "requests that responses= does not answer" if self.table else "requests, and no responses= were given"
             pytest.fail(
-                f"run_verifier: the verifier made requests that responses= does not answer:\n  {listed}\n"
+                f"run_verifier: the verifier made {what}:\n  {listed}\n"
                 "(add them to responses=, or pass strict=False to let them fail as unreachable hosts)"
             )
 
@@ -366,8 +386,7 @@ def _response(spec: Any, request: Any) -> Any:
 
 
 def _streamed(status: int, content: bytes, headers: dict[str, str], request: Any) -> Any:
-    """A response whose body is still to be read: HTTP layers stream bodies (to cap their size),
-    and ``httpx.Response(content=...)`` would arrive already read."""
+    """A response whose body is still to be read, as a transport returns it."""
     import httpx
 
     headers = {k: v for k, v in headers.items() if k.lower() not in ("content-encoding", "transfer-encoding")}
@@ -379,8 +398,8 @@ def _body_class() -> Any:
     import httpx
 
     class Body(httpx.AsyncByteStream, httpx.SyncByteStream):
-        # Not an httpx.ByteStream: respx reads those ahead, and the HTTP layer's own streaming
-        # read (the size cap) would then find the body already consumed.
+        # A stream still to be read, as from a real transport: the HTTP layer reads bodies in
+        # chunks (to stop at its size cap), and httpx.Response(content=...) arrives already read.
         def __init__(self, content: bytes) -> None:
             self.content = content
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from claimcheck import Claim, Source, Stance, Verdict, VerdictStatus, hookimpl
+from claimcheck import Claim, Context, Source, SourceRefused, Stance, Verdict, VerdictStatus, hookimpl
 
 DEFAULT_PATH = "data/statistics.csv"
 #: rapidfuzz token_set_ratio (0-100) a row's measure needs to count as the claim's measure.
@@ -234,15 +234,15 @@ class StatisticsTable:
     description = "Checks a claim's figure against a CSV of official statistics in the project (data/statistics.csv)."
     version = "1.0.0"
 
-    def _path(self, ctx: Any) -> tuple[Path, str]:
+    def _path(self, ctx: Context) -> tuple[Path, str]:
         rel = str(ctx.setting("path", DEFAULT_PATH))
         return ctx.resolve_local(rel), rel
 
-    def unavailable(self, ctx: Any) -> str | None:
+    def unavailable(self, ctx: Context) -> str | None:
         """Skipped for the whole run (one line) when the project has no table."""
         try:
             path, rel = self._path(ctx)
-        except Exception as exc:  # a path outside the project is refused
+        except SourceRefused as exc:  # a path outside the project
             return str(exc)
         if not path.is_file():
             return f"no statistics table at {rel} (set [verifiers.statistics-table] path in claimcheck.toml)"
@@ -251,7 +251,7 @@ class StatisticsTable:
     def applies_to(self, claim: Claim) -> bool:
         return claim.figure is not None or any(ch.isdigit() for ch in claim.claim)
 
-    async def verify(self, claim: Claim, ctx: Any) -> Verdict | None:
+    async def verify(self, claim: Claim, ctx: Context) -> Verdict | None:
         from claimcheck.quantities import compare
 
         path, rel = self._path(ctx)

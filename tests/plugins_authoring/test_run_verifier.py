@@ -176,3 +176,12 @@ def test_an_exception_in_verify_reaches_the_test(make_claim, run_verifier):
 
     with pytest.raises(KeyError, match="the bug"):
         run_verifier(Probe(boom), make_claim())
+
+
+def test_an_offline_run_refuses_even_a_verifiers_own_client(make_claim, run_verifier):
+    async def direct(claim, ctx):
+        async with httpx.AsyncClient() as client:
+            await client.get("https://example.org/direct")
+
+    with pytest.raises(pytest.fail.Exception, match=r"made requests, and no responses= were given:\n  GET https://example.org/direct"):
+        run_verifier(Probe(direct), make_claim())
