@@ -174,7 +174,7 @@ class FastReader:
     def lookup(self, key: str, method: str) -> "CachedAnswer | None | object":
         import time
 
-        from hishel._core._storages._packing import unpack
+        import msgpack  # hishel's own serialisation (a dependency of hishel)
 
         now = time.time()
         try:
@@ -183,10 +183,14 @@ class FastReader:
             return SLOW_PATH
         for id_, data, chunk_count, last_accessed_at, chunk in rows:
             try:
-                request, response = unpack(bytes(data))
-            except Exception:
+                packed = msgpack.unpackb(data)
+                stored_method = packed["request"]["method"]
+                stored_url = packed["request"]["url"]
+                status = int(packed["response"]["status_code"])
+                stored_headers = packed["response"]["headers"]
+            except Exception:  # not the layout we know: let hishel's public API read it
                 return SLOW_PATH
-            if request.method != method:
+            if stored_method != method:
                 continue
             if chunk_count is None or chunk_count > 1 or (chunk_count == 1 and chunk is None):
                 return SLOW_PATH
@@ -195,8 +199,11 @@ class FastReader:
                 self._connection._connection.execute(
                     "UPDATE entries SET last_accessed_at = ? WHERE id = ?", (now, id_)
                 )
-            headers = {name: ", ".join(values) for name, values in response.headers._headers.items()}
-            return CachedAnswer(request.url, response.status_code, headers, bytes(chunk) if chunk_count else b"")
+            headers = {
+                name.lower(): values if isinstance(values, str) else ", ".join(values)
+                for name, values in stored_headers.items()
+            }
+            return CachedAnswer(stored_url, status, headers, bytes(chunk) if chunk_count else b"")
         return None
 
 

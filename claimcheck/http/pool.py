@@ -84,11 +84,11 @@ def _aiohttp_available() -> bool:
 
 
 class _Shard:
-    __slots__ = ("cached", "plain", "transport", "in_flight")
+    """One httpx transport (its own connection pool) and how many requests it is serving."""
 
-    def __init__(self, cached: "httpx.AsyncClient", plain: "httpx.AsyncClient", transport: Any) -> None:
-        self.cached = cached
-        self.plain = plain
+    __slots__ = ("transport", "in_flight")
+
+    def __init__(self, transport: "httpx.AsyncBaseTransport") -> None:
         self.transport = transport
         self.in_flight = 0
 
@@ -171,36 +171,30 @@ class HttpPool:
         self._global = asyncio.Semaphore(settings.max_concurrency)
 
     def _start_network(self) -> list[_Shard]:
-        # Creating clients loads the TLS trust store (~0.1 s): a run served from the cache skips it.
+        # Creating transports loads the TLS trust store (~0.1 s): a run served from the cache skips it.
         if self._shards is not None:
             return self._shards
-        import httpx
-        from hishel.httpx import AsyncCacheTransport
-
         settings = self.settings
         if self.transport == "aiohttp":
             count, per_shard = 1, settings.max_concurrency
         else:
             count = max(1, math.ceil(settings.max_concurrency / SHARD_CONNECTIONS))
             per_shard = min(SHARD_CONNECTIONS, settings.max_concurrency)
-        timeout = httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout))
-        headers = {
-            "User-Agent": self.user_agent,
-            # Only what zlib can undo, so cached bodies can be decoded without httpx.
-            "Accept-Encoding": "gzip, deflate",
-        }
-        shards = []
-        for _ in range(count):
-            inner = self._make_transport(per_shard)
-            outer = AsyncCacheTransport(inner, storage=self._storage) if self._storage is not None else inner
-            cached = httpx.AsyncClient(transport=outer, headers=headers, timeout=timeout, follow_redirects=False)
-            plain = httpx.AsyncClient(transport=inner, headers=headers, timeout=timeout, follow_redirects=False)
-            shards.append(_Shard(cached, plain, inner))
-        self._shards = shards
-        return shards
+        self._shards = [_Shard(self._make_transport(per_shard)) for _ in range(count)]
+        return self._shards
 
     def _make_transport(self, connections: int) -> Any:
         import httpx
+
+        if not hasattr(self, "_timeout"):
+            timeout = self.settings.timeout
+            self._timeout = {"connect": min(10.0, timeout), "read": timeout, "write": timeout, "pool": timeout}
+            self._base_headers = {
+                "User-Agent": self.user_agent,
+                "Accept": "*/*",
+                # Only what zlib can undo: bodies are decoded before they are cached.
+                "Accept-Encoding": "gzip, deflate",
+            }
 
         # Keep-alive for every connection we may open: reconnecting costs more than an idle socket.
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
@@ -215,8 +209,6 @@ class HttpPool:
         self._closed = True
         shards, self._shards = self._shards, None
         for shard in shards or ():
-            # The plain client shares the transport, so closing it closes the transport;
-            # the cached client's own close would then close the storage, done below instead.
             await shard.transport.aclose()
         if self._storage is not None:
             await self._storage.close()
@@ -557,18 +549,22 @@ class HttpPool:
         read_body: bool,
         shown: str,
     ) -> _Answer:
-        client = shard.cached if key is not None else shard.plain
-        extensions = {"caching": {"key": key}} if key is not None else None
-        request = client.build_request(method, url, headers=headers, json=json, data=data, extensions=extensions)
-        response = await client.send(request, stream=True)
+        import httpx
+
+        # The transport is called directly: redirects, cookies and auth flows are not wanted
+        # here, and httpx.AsyncClient.send's wrappers cost more CPU than the rest of a request.
+        request = httpx.Request(
+            method,
+            url,
+            headers={**self._base_headers, **headers} if headers else self._base_headers,
+            json=json,
+            data=data,
+            extensions={"timeout": self._timeout},
+        )
+        response = await shard.transport.handle_async_request(request)
         try:
             chunks: list[bytes] = []
-            if method == "HEAD":
-                # Nothing to read, but reading the (empty) stream to its end is what lets
-                # hishel store the answer.
-                async for _ in response.aiter_raw():
-                    pass
-            elif read_body:
+            if read_body and method != "HEAD":
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise ResponseTooLarge(
@@ -583,11 +579,33 @@ class HttpPool:
                         )
                     chunks.append(chunk)
         finally:
-            # Closing before the end of a stream also makes hishel drop the half-stored entry.
             await response.aclose()
         headers_out = _headers(response.headers)
         headers_out.pop("content-encoding", None)  # the body we hand back is decoded
-        return _Answer(response.status_code, headers_out, b"".join(chunks), url)
+        answer = _Answer(response.status_code, headers_out, b"".join(chunks), url)
+        if key is not None and (read_body or method == "HEAD") and 200 <= answer.status < 300 and answer.status != 206:
+            await self._store(key, method, answer)
+        return answer
+
+    async def _store(self, key: str, method: str, answer: _Answer) -> None:
+        """Write a fully read answer into hishel's storage (a 206 or an unread body never is)."""
+        from hishel import Headers, Request
+        from hishel import Response as StoredResponse
+
+        headers = {name: value for name, value in answer.headers.items() if name not in ("content-length", "transfer-encoding")}
+        headers["content-length"] = str(len(answer.content))
+
+        async def body() -> Any:
+            yield answer.content
+
+        entry = await self._storage.create_entry(
+            Request(method=method, url=self.redactor(answer.url), headers=Headers({})),
+            StoredResponse(status_code=answer.status, headers=Headers(headers), stream=body()),
+            key,
+        )
+        # hishel saves the body while it is read, and publishes the entry at the end.
+        async for _ in entry.response.stream:
+            pass
 
 
 # -- helpers ---------------------------------------------------------------------------------------

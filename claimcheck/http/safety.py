@@ -26,9 +26,17 @@ def has_scheme(value: str) -> bool:
     return _SCHEME.match(value.strip()) is not None
 
 
+# The everyday case, checked without urlsplit: http(s)://host[:port] then a path, query or
+# nothing; no spaces, controls, user info or brackets (IPv6 literals take the full check).
+_PLAIN_URL = re.compile(r"^https?://[A-Za-z0-9.\-]+(?::[0-9]{1,5})?(?:[/?#][^\x00-\x20\x7f]*)?$", re.IGNORECASE)
+
+
 def check_url(url: str) -> str:
     """Return ``url`` (trimmed) if it is a fetchable http(s) URL, else raise UnsafeURLError."""
     url = url.strip()
+    match = _PLAIN_URL.match(url)
+    if match is not None and "@" not in url.split("/", 3)[2] and _port_ok(url):
+        return url
     match = _SCHEME.match(url)
     if match is None:
         raise UnsafeURLError(f"not a URL (no http:// or https://): {url!r}", url=url)
@@ -51,6 +59,12 @@ def check_url(url: str) -> str:
         # Credentials in a source URL would end up in records and reports.
         raise UnsafeURLError(f"refused URL with a user name or password in it: {parts.scheme}://…@{host}", url=url)
     return url
+
+
+def _port_ok(url: str) -> bool:
+    authority = url.split("/", 3)[2]
+    _, colon, port = authority.partition(":")
+    return not colon or (port.isdigit() and 0 < int(port) < 65536)
 
 
 def resolve_local_path(path: str | Path, root: Path) -> Path:

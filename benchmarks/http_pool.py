@@ -1,0 +1,103 @@
+"""HttpPool against a local server that answers every request after 100 ms.
+
+For each concurrency (16 and 64 by default) it sends 2,000 GETs through a fresh HttpPool
+with a fresh cache, then sends them again through a new pool (as a second
+`claimcheck verify` would) so they are served from the cache. It prints the wall time
+against the ideal (requests x delay / concurrency), the ratio, the cached run's time and
+speed-up, and the peak RSS. Targets (issue 4): ratio <= 1.3 at both concurrencies, cached
+run >= 20x faster, memory under 300 MB.
+
+    python benchmarks/http_pool.py                      # the default transport
+    python benchmarks/http_pool.py --transport both     # aiohttp and httpcore side by side
+    python benchmarks/http_pool.py --mode fetch_text    # documents instead of plain GETs
+
+The server runs in its own process (benchmarks/_slow_server.py) on 32 ports of 127.0.0.1,
+each a separate host for the pool's per-host limit (4), the way real sources are spread
+over many sites.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._slow_server import SlowServer  # noqa: E402
+from claimcheck.http import HttpPool, HttpSettings  # noqa: E402
+
+
+async def one_run(urls: list[str], settings: HttpSettings, cache_dir: Path, transport: str, mode: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    async with HttpPool(settings, cache_dir=cache_dir, transport=transport) as pool:
+        if mode == "fetch_text":
+            results = await asyncio.gather(*(pool.fetch_text(url) for url in urls))
+        else:
+            results = await asyncio.gather(*(pool.get(url) for url in urls))
+    elapsed = time.perf_counter() - started
+    bad = [r for r in results if getattr(r, "status", 200) != 200]
+    if bad:
+        raise SystemExit(f"{len(bad)} requests failed, e.g. {bad[0]}")
+    return elapsed, sum(1 for r in results if r.from_cache)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[16, 64])
+    parser.add_argument("--delay", type=float, default=0.1)
+    parser.add_argument("--ports", type=int, default=32, help="distinct hosts (ports) the URLs are spread over")
+    parser.add_argument("--transport", choices=["auto", "aiohttp", "httpcore", "both"], default="auto")
+    parser.add_argument("--mode", choices=["get", "fetch_text"], default="get")
+    args = parser.parse_args()
+
+    transports = ["aiohttp", "httpcore"] if args.transport == "both" else [args.transport]
+    print(f"{args.requests} {args.mode} requests, server delay {args.delay * 1000:g} ms, {args.ports} hosts, per-host limit 4")
+    header = f"{'transport':9} {'conc':>4} {'wall s':>7} {'ideal s':>7} {'ratio':>6} {'cached s':>8} {'speed-up':>8} {'hits':>5}"
+    print(header)
+    print("-" * len(header))
+    failures = []
+    with SlowServer(delay=args.delay, ports=args.ports) as server:
+        urls = server.urls(args.requests)
+        for transport in transports:
+            for concurrency in args.concurrency:
+                settings = HttpSettings(max_concurrency=concurrency)
+                workdir = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+                try:
+                    cache_dir = workdir / ".claimcheck" / "http-cache"
+                    gc.collect()
+                    cold, _ = asyncio.run(one_run(urls, settings, cache_dir, transport, args.mode))
+                    gc.collect()
+                    warm, hits = asyncio.run(one_run(urls, settings, cache_dir, transport, args.mode))
+                finally:
+                    shutil.rmtree(workdir, ignore_errors=True)
+                ideal = args.requests * args.delay / concurrency
+                ratio, speedup = cold / ideal, cold / warm
+                print(
+                    f"{transport:9} {concurrency:>4} {cold:>7.2f} {ideal:>7.2f} {ratio:>6.2f} "
+                    f"{warm:>8.3f} {speedup:>7.1f}x {hits:>5}"
+                )
+                if ratio > 1.3:
+                    failures.append(f"{transport} at {concurrency}: ratio {ratio:.2f} > 1.3")
+                if speedup < 20:
+                    failures.append(f"{transport} at {concurrency}: cached speed-up {speedup:.1f}x < 20x")
+    rss = peak_rss_mb()
+    print(f"peak RSS {rss:.0f} MB (target < 300 MB)")
+    if rss >= 300:
+        failures.append(f"peak RSS {rss:.0f} MB")
+    print("targets met" if not failures else "targets missed: " + "; ".join(failures))
+
+
+if __name__ == "__main__":
+    main()
