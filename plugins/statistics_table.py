@@ -1,8 +1,8 @@
 """statistics-table: check a claim's figure against a table of official statistics in the project.
 
-Robo-checking in the spirit of Full Fact's and Chequeado's automated checks: a newsroom keeps
-the official figures it checks against most often (population, unemployment, budget lines) in
-one CSV file in the claims project, with where each figure comes from. This verifier finds the
+"Robo-checking" against official data: a newsroom keeps the official figures it checks against
+most often (population, unemployment, budget lines) in one CSV file in the claims project, with
+where each figure comes from. This verifier finds the
 row whose ``measure`` matches the claim's measure (rapidfuzz), reads the claim's figure with the
 quantity engine and compares the two (``claimcheck.quantities.compare``).
 
