@@ -92,6 +92,8 @@ class Context:
     duplicate: tuple[bool, ...]
     #: per sentence index: its lowercase words (shared with the features, to tokenise once)
     tokens: tuple[Tokens, ...] = ()
+    #: per sentence index: its capitalised words with their offsets
+    caps: tuple[list[tuple[int, str]], ...] = ()
 
 
 _CAPWORD = re.compile(r"\b[A-Z][\w’'-]*")
@@ -111,19 +113,19 @@ def read_context(sentences: list[Sentence]) -> Context:
     caps: list[list[tuple[int, str]]] = []
     for s, tok in zip(sentences, tokens):
         text = s.text
-        found = [(m.start(), m.group()) for m in _CAPWORD.finditer(text)]
+        found = [(m.start(), _base(m.group())) for m in _CAPWORD.finditer(text)]
         caps.append(found)
+        run: list[tuple[int, str]] = []
         for start, word in found:
             if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] in ",;:–—-"):
                 proper.add(word)
             counts[word] += 1
-        if len(found) >= 2:
-            for m in _FULL_NAME.finditer(text):
-                parts = [p for p in m.groups() if p]
-                titled = parts[0] in _TITLES or bool(_TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
-                parts = [p for p in parts if p not in _NOT_NAMES]
-                if len(parts) >= 2:
-                    full_names.append((parts, titled))
+            # full names: capitalised words separated by one space (or an initial: "Howard G. Buffett")
+            if run and _JOINS.fullmatch(text, run[-1][0] + len(run[-1][1]), start) is None:
+                _full_name(text, run, full_names)
+                run = []
+            run.append((start, word))
+        _full_name(text, run, full_names)
         if not found:
             continue
         speech = not _SPEECH_WORDS.isdisjoint(tok.set)
@@ -155,8 +157,7 @@ def read_context(sentences: list[Sentence]) -> Context:
         key = tok.joined
         dup.append(key in seen)
         seen.add(key)
-        mentions = [(start, _base(word) in private) for start, word in found
-                    if _base(word) in private or _base(word) in public]
+        mentions = [(start, word in private) for start, word in found if word in private or word in public]
         first_person = mentions[0] if mentions else None
         pronoun = _PRONOUN.search(text) if not _PRONOUNS.isdisjoint(tok.set) else None
         anonymous = ("name" in tok.joined or "anonym" in tok.joined) and bool(_ANONYMOUS.search(text))
@@ -177,7 +178,22 @@ def read_context(sentences: list[Sentence]) -> Context:
         elif anonymous:
             last_person_private = True
     prominent = frozenset(w for w, n in counts.items() if n >= 3 and w in proper and w not in private and w not in _NOT_NAMES)
-    return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup), tuple(tokens))
+    return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup), tuple(tokens), tuple(caps))
+
+
+_JOINS = re.compile(r"(?:’s|'s)?\s(?:[A-Z]\.\s)?")
+
+
+def _full_name(text: str, run: list[tuple[int, str]], out: list[tuple[list[str], bool]]) -> None:
+    """Record a run of capitalised words as a full name when two or more of them are names."""
+    if len(run) < 2:
+        return
+    parts = [w for _, w in run]
+    start = run[0][0]
+    titled = parts[0] in _TITLES or bool(_TITLE_BEFORE.search(text, max(0, start - 40), start))
+    parts = [p for p in parts if p not in _NOT_NAMES]
+    if len(parts) >= 2:
+        out.append((parts, titled))
 
 
 def _base(word: str) -> str:

@@ -74,7 +74,6 @@ _PUBLIC = Lexicon(
     stems="parliament congress government",
     phrases="prime minister|armed forces|white house|head of",
 )
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
 _ATTRIBUTION = Lexicon(
     "said says reported reports announced claimed stated confirmed estimated estimates figures data statistics survey "
     "poll census", phrases="according to",
@@ -90,7 +89,6 @@ _PAST_WORDS = Lexicon(
     spent lost came went saw found paid built brought kept ran sold stood struck hit shot wrote chose drove froze""",
     phrases="has been|have been",
 )
-_PAST = re.compile(r"\w{3}ed\b")
 _EVENT = Lexicon(
     """win won wins elected re-elected died dead fled flee founded held invasion ruled rules raised lifted referendum
     election crackdown rally ensued refuge claimed spent cost paid grew rose fell cut close closed closes law bill
@@ -103,8 +101,6 @@ _EVENT = Lexicon(
     deport""",
     phrases="took place|broke out|part of",
 )
-_QUESTION = re.compile(r"\?[\"'”’)\]]*$")
-_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|me|my|mine|myself|we|We|we’re|We’re|we're|We're|us|our|Our|ours|ourselves)\b")
 _FEELING = Lexicon(
     """felt afraid frightened scared horror sad happy angry hurt hurts heart despair miss missed proud ashamed anxious
     upset terrified grateful unbearable nightmare shook lonely cry cried tears love loved hate hated""",
@@ -121,7 +117,6 @@ _VAGUE = Lexicon(
     "some many various often sometimes certain numerous several",
     phrases="quite a few|it can|it may|it might|not possible to know|not attainable to know|no one knows",
 )
-_PREDICTION = re.compile(r"\b(?:could|might|may|likely|unlikely|if|If|perhaps|possibly)\b")
 _FUTURE = Lexicon("will would shall 'll", phrases="going to|expected to|plans to|plan to|set to|due to be")
 _BOILERPLATE = re.compile(
     r"^(?:https?://|www\.)\S*$|^(?:an?\s+)?(?:photo|image|picture|video|screenshot|illustration|graphic)\s+(?:of|shows)\b|"
@@ -137,38 +132,60 @@ _CREDIT = re.compile(r"\s*\[(?:photo|image|picture|video|file)[^\]]*\]\s*$|\s*\(
 def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[str, bool]:
     """The yes/no sentence-level features of one sentence (figure features come per figure)."""
     text = sentence.text
-    bare = _CREDIT.sub("", text) if "[" in text or "(" in text else text  # a photo credit is not part of what the caption claims
-    tokens = context.tokens[index] if bare is text and index < len(context.tokens) else Tokens(bare)
-    names = _names(bare, context)
-    inside = _inside_quotes(text)
+    credit = ("[" in text or "(" in text) and _CREDIT.search(text)
+    bare = text[:credit.start()] if credit else text  # a photo credit is not part of what the caption claims
+    known = index < len(context.tokens) and context.tokens[index] is not None
+    tokens = context.tokens[index] if known and not credit else Tokens(bare)
+    caps = context.caps[index] if known else _caps(bare)
+    words = tokens.set
+    names = _names(bare, caps, context)
+    inside = _inside_quotes(text) if _QUOTES.search(text) else ""
     spoken = len(inside) / max(1, len(text))
-    first_person = bool(_FIRST_PERSON.search(bare))
+    first_person = bool(_FIRST_PERSON_WORDS.intersection(words) - {"us"}) or (
+        "us" in words and bool(_FIRST_PERSON.search(bare)))  # "us", not "US"
+    end = text.rstrip().rstrip("\"'”’)]»")
     f = {
-        "public_actor": _PUBLIC.found(tokens) or bool(_ACRONYM.search(bare))
+        "public_actor": _PUBLIC.found(tokens) or any(_is_acronym(w) for _, w in caps)
         or any(n in context.public_names or n in context.prominent for n in names),
         "named_entity": bool(names),
         "several_entities": len(set(names)) >= 2,
         "attribution": _ATTRIBUTION.found(tokens),
         "comparative": _COMPARATIVE.found(tokens),
-        "past_tense": bool(_PAST_WORDS.found(tokens) or _PAST.search(bare)),
+        "past_tense": _PAST_WORDS.found(tokens) or bool(_PAST.search(tokens.joined)),
         "event_verb": _EVENT.found(tokens),
-        "question": bool(_QUESTION.search(text.rstrip())),
+        "question": end.endswith("?"),
         "first_person": first_person,
         "feeling": _FEELING.found(tokens),
         "opinion": _OPINION.found(Tokens(inside) if inside else tokens)
         and (spoken > 0.5 or first_person or _OPINION_STRONG.found(tokens)),
-        "prediction": bool(_PREDICTION.search(bare)),
+        "prediction": _PREDICTION.found(tokens) and ("may" not in words or bool(_MAY.search(bare))),
         "future": _FUTURE.found(tokens),
         "private_person": context.private_subject[index] if index < len(context.private_subject) else False,
         "direct_speech": spoken > 0.5,
         "vague": _VAGUE.found(tokens),
-        "boilerplate": bool(_BOILERPLATE.search(text.strip())),
+        "boilerplate": (not _BOILERPLATE_HINTS.isdisjoint(words) or "©" in text or "/" in text)
+        and bool(_BOILERPLATE.search(text.strip())),
         "fragment": len(tokens.words) < 5,
     }
     f["heading"] = len(tokens.words) <= 12 and text.rstrip()[-1:] not in ".!?…\"”’)]" and not f["fragment"]
     return f
 
 
+_QUOTES = re.compile("[“\"]")
+_FIRST_PERSON_WORDS = frozenset("i me my mine myself we we're us our ours ourselves i'm i've i'd i'll we've we'd we'll".split())
+_FIRST_PERSON = re.compile(r"\bus\b")
+_PREDICTION = Lexicon("could might may likely unlikely if perhaps possibly")
+_MAY = re.compile(r"\bmay\b")
+_PAST = re.compile(r"[a-z]{3}ed ")
+_BOILERPLATE_HINTS = frozenset(
+    """photo image picture video screenshot illustration graphic reporting report story article project sign subscribe
+    newsletter click read follow rights cookie cookies copyright http https www""".split()
+)
+
+
+def _is_acronym(word: str) -> bool:
+    core = word[:-1] if word.endswith("s") else word
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha()
 
 
 def figure_features(figure: Figure | None, sentence_flags: dict[str, bool]) -> dict[str, bool]:
@@ -210,19 +227,27 @@ def score(features: dict[str, bool]) -> tuple[float, dict[str, float]]:
     return round(min(1.0, max(0.0, total)), 3), contributions
 
 
-def _names(text: str, context: Context) -> list[str]:
+_CAPS = re.compile(r"\b[A-Z][\w’'-]*")
+
+
+def _caps(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _CAPS.finditer(text)]
+
+
+def _names(text: str, caps: list[tuple[int, str]], context: Context) -> list[str]:
     """Proper nouns: capitalised words after the first word, or the first word when the article
     capitalises it elsewhere too."""
     out = []
-    for i, m in enumerate(re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]+|\b[A-Z]{2,}\b", text)):
-        word = m.group().rstrip("’'s") if m.group().endswith(("’s", "'s")) else m.group()
-        word = word.split("’")[0]
-        if word in {"I", "I’m", "I'm"} or word.upper() == word and len(word) == 1:
+    for start, word in caps:
+        if start >= len(text):
+            break
+        if start > 0 and text[start - 1] in "’'-":
             continue
-        at_start = m.start() == 0 or not text[:m.start()].strip(" \"'“‘([")
+        word = word.split("’")[0].split("'")[0]
+        if len(word) < 2 or word in _NOT_A_NAME:
+            continue
+        at_start = start == 0 or not text[:start].strip(" \"'“‘([")
         if at_start and word not in context.proper_nouns:
-            continue
-        if word in _NOT_A_NAME:
             continue
         out.append(word)
     return out

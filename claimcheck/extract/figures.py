@@ -262,6 +262,8 @@ _ARTICLE_BEFORE = re.compile(r"(?:\b(?:quite\s+)?an?\s+)\Z|(?:\bquite\s+)\Z", re
 def _not_a_figure(sentence: str, start: int, end: int) -> bool:
     """A clock time, a phone or page number, an identifier... overlapping the figure's span
     (looked for only around the figure: the pattern is costly to run over whole texts)."""
+    if not _DIGIT.search(sentence, start, end):
+        return False  # every look-alike has a digit in the figure's span
     for m in _NOT_FIGURES.finditer(sentence, max(0, start - 24), min(len(sentence), end + 24)):
         if m.start() < end and start < m.end():
             return True

@@ -44,4 +44,7 @@ class Lexicon:
         if self._stems is not None and self._stems.search(tokens.joined):
             return True
         joined = tokens.joined
-        return any(p in joined for p in self.phrases)
+        for phrase in self.phrases:
+            if phrase in joined:
+                return True
+        return False

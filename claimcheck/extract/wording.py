@@ -77,10 +77,10 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _slug_words(text: str) -> list[str]:
+def _slug_words(text: str) -> tuple[str, ...]:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     ascii_text = re.sub(r"(?<=\d)[,.](?=\d)", "", ascii_text)
-    return re.findall(r"[a-z0-9]+", ascii_text)
+    return tuple(re.findall(r"[a-z0-9]+", ascii_text))
 
 
 def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = None, measure: str | None = None) -> str:
@@ -89,14 +89,18 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     words: list[str] = []
     if figure:
         core = re.sub(r"\s*\(.*$", "", figure)
-        core = re.sub(rf"^(?:{_QUALIFIER_WORDS})\s+", "", core, flags=re.IGNORECASE)
+        core = _QUALIFIER_START.sub("", core)
         words = [w for w in _slug_words(core) if w not in _SLUG_SKIP][:3]
-    rest = [w for w in _slug_words(measure or "") + _slug_words(text) if w not in _SLUG_SKIP and w not in words]
-    seen: list[str] = []
-    for w in rest:
-        if w not in seen:
-            seen.append(w)
-    words += seen[: max(2, 5 - len(words))]
+    wanted = max(2, 5 - len(words))
+    chosen = set(words)
+    for source in (measure or "", text):
+        for w in _slug_words(source):
+            if wanted == 0:
+                break
+            if w not in _SLUG_SKIP and w not in chosen:
+                words.append(w)
+                chosen.add(w)
+                wanted -= 1
     slug = "-".join(words)[:40].strip("-") or "claim"
     if taken is None:
         return slug
@@ -116,3 +120,5 @@ _SLUG_SKIP = frozenset(
     """a an the of in on at to for from by with and or but as is was were be been has have had that which who this these
     those it its their his her he she they there than then when while after before since also just very s t""".split()
 )
+
+_QUALIFIER_START = re.compile(rf"^(?:{_QUALIFIER_WORDS})\s+", re.IGNORECASE)
