@@ -185,3 +185,21 @@ def test_an_offline_run_refuses_even_a_verifiers_own_client(make_claim, run_veri
 
     with pytest.raises(pytest.fail.Exception, match=r"made requests, and no responses= were given:\n  GET https://example.org/direct"):
         run_verifier(Probe(direct), make_claim())
+
+
+def test_the_first_party_link_checker_runs_under_run_verifier(make_claim, run_verifier):
+    from claimcheck_plugins.link_check import LinkCheck
+
+    alive, dead = "https://example.org/alive", "https://example.org/gone"
+    claim = make_claim(sources=[{"url": alive}, {"url": dead}])
+    verdict = run_verifier(LinkCheck(), claim, responses={alive: html("Still here."), dead: 404})
+    assert verdict.note.startswith("1 of 2 links alive; warning: dead: https://example.org/gone")
+    assert {s.url: s.http_status for s in verdict.sources} == {alive: 200, dead: 404}
+
+
+def test_redirects_are_followed_by_the_http_layer(make_claim, run_verifier):
+    old, new = "https://example.org/old", "https://example.org/new"
+    responses = {old: {"status": 301, "headers": {"Location": new}}, new: html("Moved here.")}
+    verdict = run_verifier(Probe(page_text), with_source(make_claim, old), responses=responses)
+    assert "Moved here." in verdict.note
+    assert run_verifier.requests == [("GET", old), ("GET", new)]
