@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import os
 import resource
 import shutil
 import sys
@@ -34,18 +35,20 @@ from benchmarks._slow_server import SlowServer  # noqa: E402
 from claimcheck.http import HttpPool, HttpSettings  # noqa: E402
 
 
-async def one_run(urls: list[str], settings: HttpSettings, cache_dir: Path, transport: str, mode: str) -> tuple[float, int]:
-    started = time.perf_counter()
+async def one_run(
+    urls: list[str], settings: HttpSettings, cache_dir: Path, transport: str, mode: str
+) -> tuple[float, float, int]:
+    started, cpu = time.perf_counter(), time.process_time()
     async with HttpPool(settings, cache_dir=cache_dir, transport=transport) as pool:
         if mode == "fetch_text":
             results = await asyncio.gather(*(pool.fetch_text(url) for url in urls))
         else:
             results = await asyncio.gather(*(pool.get(url) for url in urls))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     bad = [r for r in results if getattr(r, "status", 200) != 200]
     if bad:
         raise SystemExit(f"{len(bad)} requests failed, e.g. {bad[0]}")
-    return elapsed, sum(1 for r in results if r.from_cache)
+    return elapsed, cpu, sum(1 for r in results if r.from_cache)
 
 
 def peak_rss_mb() -> float:
@@ -63,8 +66,14 @@ def main() -> None:
     args = parser.parse_args()
 
     transports = ["aiohttp", "httpcore"] if args.transport == "both" else [args.transport]
+    if transports == ["auto"]:
+        transports = [HttpPool(transport="auto").transport]  # show which one "auto" picked
     print(f"{args.requests} {args.mode} requests, server delay {args.delay * 1000:g} ms, {args.ports} hosts, per-host limit 4")
-    header = f"{'transport':9} {'conc':>4} {'wall s':>7} {'ideal s':>7} {'ratio':>6} {'cached s':>8} {'speed-up':>8} {'hits':>5}"
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (other processes slow both runs)")
+    header = (
+        f"{'transport':9} {'conc':>4} {'wall s':>7} {'ideal s':>7} {'ratio':>6} {'cpu s':>6}"
+        f" {'cached s':>8} {'cpu s':>6} {'speed-up':>8} {'hits':>5}"
+    )
     print(header)
     print("-" * len(header))
     failures = []
@@ -77,16 +86,16 @@ def main() -> None:
                 try:
                     cache_dir = workdir / ".claimcheck" / "http-cache"
                     gc.collect()
-                    cold, _ = asyncio.run(one_run(urls, settings, cache_dir, transport, args.mode))
+                    cold, cold_cpu, _ = asyncio.run(one_run(urls, settings, cache_dir, transport, args.mode))
                     gc.collect()
-                    warm, hits = asyncio.run(one_run(urls, settings, cache_dir, transport, args.mode))
+                    warm, warm_cpu, hits = asyncio.run(one_run(urls, settings, cache_dir, transport, args.mode))
                 finally:
                     shutil.rmtree(workdir, ignore_errors=True)
                 ideal = args.requests * args.delay / concurrency
                 ratio, speedup = cold / ideal, cold / warm
                 print(
-                    f"{transport:9} {concurrency:>4} {cold:>7.2f} {ideal:>7.2f} {ratio:>6.2f} "
-                    f"{warm:>8.3f} {speedup:>7.1f}x {hits:>5}"
+                    f"{transport:9} {concurrency:>4} {cold:>7.2f} {ideal:>7.2f} {ratio:>6.2f} {cold_cpu:>6.2f}"
+                    f" {warm:>8.3f} {warm_cpu:>6.3f} {speedup:>7.1f}x {hits:>5}"
                 )
                 if ratio > 1.3:
                     failures.append(f"{transport} at {concurrency}: ratio {ratio:.2f} > 1.3")
@@ -96,6 +105,7 @@ def main() -> None:
     print(f"peak RSS {rss:.0f} MB (target < 300 MB)")
     if rss >= 300:
         failures.append(f"peak RSS {rss:.0f} MB")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     print("targets met" if not failures else "targets missed: " + "; ".join(failures))
 
 
