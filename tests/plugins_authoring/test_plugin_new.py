@@ -125,19 +125,23 @@ def installed(tmp_path_factory):
     assert (target / "claimcheck_tally.py").is_file()
     project = base / "project"
     write(project / "claims" / "eiffel-tower-height.yaml", CLAIM)
-    yield target, project
+    yield target, project, package
     shutil.rmtree(target, ignore_errors=True)
 
 
 def claimcheck(installed, *args: str, allow: str | None = None) -> subprocess.CompletedProcess:
     """`claimcheck ARGS` in a fresh process that sees the installed package."""
-    target, project = installed
+    target, project, _ = installed
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=project, env=_env(target, allow),
+                          capture_output=True, text=True, timeout=120)
+
+
+def _env(target: Path, allow: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target), env.get("PYTHONPATH")]))
     if allow is not None:
         env["CLAIMCHECK_LOAD_PLUGINS"] = allow
-    return subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return env
 
 
 def test_claimcheck_plugins_lists_the_installed_package(installed):
@@ -172,3 +176,11 @@ def test_the_allowlist_hides_or_shows_it(installed):
     assert "tally" not in names("some-other-plugin")
     assert "tally" in names("claimcheck-tally")
     assert "tally" in names("claimcheck_tally, some-other-plugin"), "names compare like pip's"
+
+
+def test_the_package_tests_still_pass_once_it_is_installed(installed):
+    """Installed, the module is also loaded through its entry point: register_plugin copes."""
+    target, _, package = installed
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=package,
+                         env=_env(target), capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
