@@ -8,20 +8,12 @@ checkable figure (or one claim without a figure for a checkable statement that h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from claimcheck import hookimpl
-from claimcheck.extract import (
-    Document,
-    Proposal,
-    claim_text,
-    figure_features,
-    find_figures,
-    guess_measure,
-    proposal_id,
-    read_context,
-    score,
-    sentence_features,
-    split_sentences,
-)
+
+if TYPE_CHECKING:
+    from claimcheck.extract import Document, Proposal
 
 #: Sentences longer than this are not proposed as one claim (a run-on list or a table row).
 MAX_QUOTE = 600
@@ -31,7 +23,21 @@ class RulesExtractor:
     name = "rules"
     description = "Rule- and feature-based: one proposal per checkable figure, scored by documented features"
 
-    def extract(self, document: Document) -> list[Proposal]:
+    def extract(self, document: "Document") -> "list[Proposal]":
+        # imported here: this module loads on every CLI start, the toolkit only when extracting
+        from claimcheck.extract import (
+            Proposal,
+            claim_text,
+            figure_features,
+            find_figures,
+            guess_measure,
+            proposal_id,
+            read_context,
+            score,
+            sentence_features,
+            split_sentences,
+        )
+
         sentences = split_sentences(document.text)
         context = read_context(sentences)
         title = " ".join((document.title or "").split()).casefold()

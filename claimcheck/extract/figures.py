@@ -102,19 +102,6 @@ _QUALIFIER_RE = re.compile(rf"^(?:{_QUALIFIER})\s+", re.IGNORECASE)
 #: a qualifier that ends right where a figure starts ("more than |800")
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_QUALIFIER})\s+", re.IGNORECASE)
 
-# Things that look like figures and are not worth checking.
-_NOT_FIGURES = re.compile(
-    r"\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b"         # clock times
-    r"|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b"                              # phone numbers
-    r"|\b(?:pages?|pp?\.|p\.|chapter|ch\.|para(?:graph)?|section|sec\.|fig(?:ure)?\.?|no\.|number|nos\.|"
-    r"room|flight|route|road|highway|platform|gate|seat|resolution|article|line|version|v\.|episode|season|bus|"
-    r"exit|box|apartment|apt\.?|unit|suite|floor)\s+[#]?\d[\w.-]*"              # page numbers and identifiers
-    r"|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}\b"                           # hex codes
-    r"|\b\d+-\d+\s+(?:win|victory|defeat|loss|draw|score)|\b(?:won|lost|drew|beat)\s+\d+-\d+"  # scores
-    r"|(?-i:\b[A-Z]+-?\d+[A-Z\d]*\b|\b\d+[A-Z]{2,}\b)"                                   # COVID-19, G7, MH17, 5G
-    r"|\b\d+\s?(?:st|nd|rd|th)\s+(?:street|avenue|floor)\b",
-    re.IGNORECASE,
-)
 _DIGIT = re.compile(r"\d")
 # URLs, e-mail addresses and {hashes}: looked for only when their marker is in the sentence
 _ADDRESSES = re.compile(r"(?:https?://|www\.)[^\s]+|[^\s@]+@[^\s@]+|\{[^{}\s]{0,200}\}", re.IGNORECASE)
@@ -259,15 +246,42 @@ def _matches(sentence: str):
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:quite\s+)?an?\s+)\Z|(?:\bquite\s+)\Z", re.IGNORECASE)
 
 
+_IDENT_WORDS = frozenset(
+    """page pages pp p chapter ch para paragraph section sec fig figure no number nos room flight route road highway
+    platform gate seat resolution article line version v episode season bus exit box apartment apt unit suite floor""".split()
+)
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2})+|\d{1,2}\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b")
+_CODE = re.compile(r"(?-i:[A-Z]+-?\d+[A-Z\d]*|\d+[A-Z]{2,})|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}")
+_SCORE = re.compile(r"\d+-\d+\s+(?:win|victory|defeat|loss|draw|score)|(?:won|lost|drew|beat)\s+\d+-\d+", re.IGNORECASE)
+_STREET = re.compile(r"\s*(?:street|avenue|floor)\b", re.IGNORECASE)
+
+
 def _not_a_figure(sentence: str, start: int, end: int) -> bool:
-    """A clock time, a phone or page number, an identifier... overlapping the figure's span
-    (looked for only around the figure: the pattern is costly to run over whole texts)."""
+    """A clock time, a phone or page number, an identifier, a score... at the figure's place.
+    Checked with cheap looks at the figure's word and its neighbours (a single pattern with every
+    alternative is costly to run)."""
     if not _DIGIT.search(sentence, start, end):
         return False  # every look-alike has a digit in the figure's span
-    for m in _NOT_FIGURES.finditer(sentence, max(0, start - 24), min(len(sentence), end + 24)):
-        if m.start() < end and start < m.end():
-            return True
-    return False
+    n = len(sentence)
+    # the whole whitespace-delimited word(s) the figure sits in
+    w_start = sentence.rfind(" ", 0, start) + 1
+    w_end = sentence.find(" ", end)
+    w_end = n if w_end < 0 else w_end
+    word = sentence[w_start:w_end].strip("()[],.;:!?\"'“”‘’")
+    if _CODE.fullmatch(word):
+        return True  # COVID-19, G7, MH17, 5G, a hex code
+    window = sentence[max(0, start - 24):min(n, end + 24)]
+    if (":" in window or "m" in sentence[end:end + 6].lower()) and _CLOCK.search(sentence, max(0, start - 3), min(n, end + 6)):
+        return True
+    if sum(c.isdigit() for c in window) >= 7 and _PHONE.search(window):
+        return True
+    before = sentence[max(0, w_start - 16):w_start].split()
+    if before and before[-1].lower().strip(".#") in _IDENT_WORDS:
+        return True
+    if "-" in window and _SCORE.search(window):
+        return True
+    return bool(_STREET.match(sentence, end)) and sentence[start:end].rstrip().endswith(("st", "nd", "rd", "th"))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

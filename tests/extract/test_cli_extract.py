@@ -135,3 +135,33 @@ def register_extractors(register):
     result = run("extract", str(source), "--extractor", "shouty", "--dry-run", "--format", "json", cwd=project)
     assert result.exit_code == 0, result.output
     assert [p["id"] for p in json.loads(result.stdout)] == ["s0", "s1", "s2", "s3"]
+
+
+def test_a_url_is_fetched_and_its_page_metadata_kept(project, run):
+    import http.server
+    import threading
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = HTML.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/belarus/arrests?utm_source=x"
+        result = run("extract", url, "--collection", "web", cwd=project)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 0, result.output
+    records = list(claim_files(project).values())
+    assert records and all(r["appeared_in"]["url"] == "https://news.example.org/belarus/arrests" for r in records)
+    assert any(r.get("figure") == "more than 800" for r in records)
