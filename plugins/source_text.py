@@ -20,6 +20,7 @@ How "about the claim's measure" is decided (docs/verify.md has the full rules):
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -99,6 +100,7 @@ _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*|\d[\d,
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]*[A-Z0-9])|\s*\n\s*|;\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -120,6 +122,7 @@ for _i, _group in enumerate(SYNONYMS):
             _SYN_INDEX.setdefault(stem(_w), _i)
 
 
+@functools.lru_cache(maxsize=65536)
 def concept(word: str) -> str:
     """A word's stem, or its synonym group's name when it belongs to one."""
     s = stem(word)
@@ -307,6 +310,8 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
         for q in found:
             if q.unit == "calendar-year" and claim_fig.unit != "calendar-year":
                 continue
+            if not _may_compare(claim_fig.unit, q.unit):
+                continue  # another unit family: never compared (and no unit library to load)
             stance = compare(claim_fig, q, on=ctx.claim.date)
             if stance.kind.value == "no-figure":
                 continue
@@ -327,6 +332,25 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
         return Reading("no-figure", "no figure of the claim's measure", None, 0.0)
     score, stance, sentence = best
     return Reading(stance.kind.value, stance.reason, sentence, score)
+
+
+_CLASS_UNITS = frozenset({"percent", "percentage-point", "calendar-year", "ordinal"})
+
+
+def _unit_class(unit: str | None) -> str:
+    if unit is None:
+        return "count"
+    if unit in _CLASS_UNITS:
+        return unit
+    if len(unit) == 3 and unit.isupper():
+        return "money"
+    return "physical"
+
+
+def _may_compare(a: str | None, b: str | None) -> bool:
+    """False when two units are surely of different families (count, percent, points, year,
+    ordinal, money, physical); physical units are left to ``compare``, which converts them."""
+    return _unit_class(a) == _unit_class(b)
 
 
 def _years_of(sentence: str, found: list[Any], q: Any) -> set[int]:

@@ -124,8 +124,10 @@ class Engine:
                 continue
             self.contexts[v.name] = ctx
             self.verifiers.append(v)
+        self.not_applicable = NotApplicable(project.state_dir / "verify-not-applicable.json", enabled=not options.dry_run)
         self._pairs: asyncio.Semaphore | None = None
         self._index_rows: list[tuple] = []
+        self._index_states: dict[str, tuple[int, int]] = {}
 
     def _warn(self, message: str) -> None:
         self.result.warnings.append(message)
@@ -134,14 +136,21 @@ class Engine:
 
     # -- planning ----------------------------------------------------------------------------------
 
-    def needs_work(self, data: dict[str, Any]) -> bool:
-        """Cheap check on the index's copy of a record: is any verdict missing or stale?"""
+    def needs_work(self, rel: str, data: dict[str, Any]) -> bool:
+        """Cheap check on the index's copy of a record: is any verdict missing or stale?
+
+        A verifier that did not apply to this very content at this version is not asked again
+        (``NotApplicable``), so a rerun with nothing stale reads no claim file at all.
+        """
         verdicts = data.get("verdicts") or {}
         digest = claim_hash(data)
-        return any(
-            not is_fresh(verdicts.get(v.name), version=v.version, digest=digest, now=self.now, stale=self.options.stale)
-            for v in self.verifiers
-        )
+        for v in self.verifiers:
+            verdict = verdicts.get(v.name)
+            if verdict is None and self.not_applicable.says(rel, v, digest):
+                continue
+            if not is_fresh(verdict, version=v.version, digest=digest, now=self.now, stale=self.options.stale):
+                return True
+        return False
 
     # -- running -----------------------------------------------------------------------------------
 
@@ -149,6 +158,7 @@ class Engine:
         """Verify the claims of ``rows`` (index rows with their record JSON)."""
         started = time.perf_counter()
         self._pairs = asyncio.Semaphore(max(1, self.options.concurrency))
+        self._index_states = self._read_index_states()
         # Claims in flight are bounded so memory stays flat and an interrupted run loses little.
         slots = asyncio.Semaphore(max(2, self.options.concurrency * 2))
         if self.reporter is not None:
@@ -157,7 +167,7 @@ class Engine:
         try:
             for row in rows:
                 data = json.loads(row.record_json)
-                if not self.verifiers or not self.needs_work(data):
+                if not self.verifiers or not self.needs_work(row.path, data):
                     self._done(ClaimResult(row.id, row.path, row.status, row.status,
                                            data.get("confidence"), fresh=True))
                     continue
@@ -171,6 +181,7 @@ class Engine:
             for task in tasks:
                 task.cancel()
             self._flush_index()
+            self.not_applicable.save()
             close = getattr(self.web, "aclose", None)
             if close is not None:
                 await close()
@@ -179,6 +190,17 @@ class Engine:
         if self.reporter is not None:
             self.reporter.stop()
         return self.result
+
+    def _read_index_states(self) -> dict[str, tuple[int, int]]:
+        """(size, mtime_ns) of every indexed file: when a file still matches, its index JSON is
+        its data, and the engine need not parse it again."""
+        if self.store is None:
+            return {}
+        try:
+            rows = self.store._connect().execute("SELECT path, size, mtime_ns FROM records WHERE problems IS NULL")
+            return {p: (s, m) for p, s, m in rows}
+        except Exception:
+            return {}
 
     def _done(self, result: ClaimResult) -> None:
         self.result.claims.append(result)
@@ -193,14 +215,22 @@ class Engine:
         try:
             state = FileState.of(path)
             text = read_text(path)
-            _, claim = parse_record(text, path)
+            if self._index_states.get(row.path) == (state.size, state.mtime_ns):
+                # The index holds this very file's data, validated: no second YAML parse.
+                from claimcheck.convert import structure_claim
+
+                old_data = {k: v for k, v in index_data.items() if k not in ("collection", "path")}
+                claim = structure_claim(old_data)
+            else:
+                old_data, claim = parse_record(text, path)
         except (RecordError, OSError) as exc:
             result.failures.append(("(read)", _describe(exc)))
             self._done(result)
             return
         result.old_status = claim.status.value
-        digest = claim_hash(_plain(claim))
+        digest = claim_hash(old_data)
         due = []
+        not_applicable: list[Any] = []
         for v in self.verifiers:
             old = claim.verdicts.get(v.name)
             old_plain = _verdict_plain(old) if old is not None else None
@@ -213,7 +243,11 @@ class Engine:
                 continue
             if applies:
                 due.append((v, None))
+            else:
+                not_applicable.append(v)
         if not due:
+            for v in not_applicable:
+                self.not_applicable.remember(row.path, v, digest)
             result.fresh = True
             result.new_status = result.old_status
             result.confidence = claim.confidence
@@ -227,12 +261,17 @@ class Engine:
                 result.failures.append((v.name, verdict.note or "error"))
         result.new_status = new_claim.status.value
         result.confidence = new_claim.confidence
-        old_plain, new_plain = _plain(claim), _plain(new_claim)
-        changes = {k: new_plain.get(k) for k in RUN_KEYS if old_plain.get(k) != new_plain.get(k)}
+        from claimcheck.verify.writeback import normal
+
+        new_plain = _plain(new_claim)
+        changes = {k: new_plain.get(k) for k in RUN_KEYS if normal(old_data.get(k)) != normal(new_plain.get(k))}
         result.changed_keys = tuple(changes)
+        new_digest = claim_hash(new_plain)
+        for v in not_applicable:
+            self.not_applicable.remember(row.path, v, new_digest)
         if changes and not self.options.dry_run:
             try:
-                self._write(path, row.path, text, state, changes, new_claim)
+                self._write(path, row.path, text, state, changes, new_claim, old_data)
                 result.written = True
             except ConflictError as exc:
                 result.failures.append(("(write)", str(exc)))
@@ -293,30 +332,25 @@ class Engine:
             merged = attrs.evolve(merged, status=status, confidence=confidence)
         return merged
 
-    def _write(self, path: Path, rel: str, text: str, state: Any, changes: dict[str, Any], claim: Claim) -> None:
+    def _write(self, path: Path, rel: str, text: str, state: Any, changes: dict[str, Any], claim: Claim,
+               old_data: Any) -> None:
         from claimcheck.verify.writeback import write_if_changed
 
-        written = write_if_changed(path, text, state, changes)
+        written = write_if_changed(path, text, state, changes, old_data)
         if written is None:
             return
-        new_text, new_state = written
-        self._queue_index(rel, path, new_state)
-
-    def _queue_index(self, rel: str, path: Path, state: Any) -> None:
-        self._index_rows.append((rel, state.size, state.mtime_ns, str(path)))
+        _, new_data, new_state = written
+        self._index_rows.append(index_row(rel, path, new_state, new_data, claim))
         if len(self._index_rows) >= 500:
             self._flush_index()
 
     def _flush_index(self) -> None:
-        """Re-index the files this run wrote, so the next command need not re-read them."""
+        """Store index rows for the files this run wrote, so the next command need not re-read them."""
         if not self._index_rows or self.store is None:
             return
-        items, self._index_rows = self._index_rows, []
+        rows, self._index_rows = self._index_rows, []
         try:
-            from claimcheck.store import index_row
-
             db = self.store._connect()
-            rows = [index_row(item) for item in items]
             db.execute("BEGIN")
             db.executemany(f"INSERT OR REPLACE INTO records VALUES ({','.join('?' * len(rows[0]))})", rows)
             db.execute("COMMIT")
@@ -331,6 +365,67 @@ class Engine:
                     await value
         except Exception as exc:
             self._warn(f"claim_verified hook failed for {claim.id}: {_describe(exc)}")
+
+
+def index_row(rel: str, path: Path, state: Any, data: Any, claim: Claim) -> tuple:
+    """The index row of a file this run just wrote, from its parsed data and claim (no re-read).
+
+    Mirrors ``claimcheck.store.index_row`` for index layout 3; for any other layout it asks the
+    store to read the file, which is always right, only slower.
+    """
+    import json as _json
+
+    from claimcheck import store
+
+    if getattr(store, "INDEX_VERSION", None) != 3:
+        return store.index_row((rel, state.size, state.mtime_ns, str(path)))
+    collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
+    search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
+    record = {"id": claim.id, **data, "status": claim.status.value, "collection": collection, "path": rel}
+    return (
+        rel, state.size, state.mtime_ns, claim.id, collection, claim.status.value, claim.confidence, claim.figure,
+        claim.claim, claim.claimant, claim.date.isoformat() if claim.date else None,
+        _json.dumps(list(claim.tags), ensure_ascii=False), len(claim.sources), search,
+        _json.dumps(record, ensure_ascii=False, default=store._json_default), None,
+    )
+
+
+class NotApplicable:
+    """Which verifiers did not apply to which claim content (machine state under .claimcheck/,
+    safe to delete: then ``applies_to`` is simply asked again)."""
+
+    def __init__(self, path: Path, *, enabled: bool = True) -> None:
+        self.path = path
+        self.enabled = enabled
+        self.changed = False
+        try:
+            self.data: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8")) if enabled else {}
+        except (OSError, ValueError):
+            self.data = {}
+
+    @staticmethod
+    def _mark(verifier: Any, digest: str) -> str:
+        return f"{digest}:{verifier.version}"
+
+    def says(self, rel: str, verifier: Any, digest: str) -> bool:
+        return self.data.get(rel, {}).get(verifier.name) == self._mark(verifier, digest)
+
+    def remember(self, rel: str, verifier: Any, digest: str) -> None:
+        if self.enabled and not self.says(rel, verifier, digest):
+            self.data.setdefault(rel, {})[verifier.name] = self._mark(verifier, digest)
+            self.changed = True
+
+    def save(self) -> None:
+        if not (self.enabled and self.changed):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self.data, separators=(",", ":")), encoding="utf-8")
+            tmp.replace(self.path)
+            self.changed = False
+        except OSError:
+            pass  # only slower next time
 
 
 def _verdict_plain(verdict: Verdict) -> dict[str, Any]:

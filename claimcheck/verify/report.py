@@ -10,6 +10,8 @@ import sys
 from collections import Counter
 from typing import Any, TextIO
 
+#: a summary lists at most this many changed claims and failures (then counts the rest)
+MAX_LISTED = 50
 STATUS_ORDER = ("supported", "refuted", "conflicting", "not-enough-evidence", "unchecked")
 
 
@@ -86,14 +88,20 @@ def summary_text(run: Any, *, dry_run: bool = False) -> str:
     if changes:
         lines.append("")
         lines.append(f"status {verb} ({len(changes)}):")
-        for c in sorted(changes, key=lambda c: c.id):
+        for c in sorted(changes, key=lambda c: c.id)[:MAX_LISTED]:
             lines.append(f"  {c.id}: {c.old_status} -> {c.new_status}")
+        if len(changes) > MAX_LISTED:
+            moves = Counter(f"{c.old_status} -> {c.new_status}" for c in changes)
+            lines.append(f"  ... and {len(changes) - MAX_LISTED} more ("
+                         + ", ".join(f"{n} {m}" for m, n in moves.most_common()) + ")")
     failures = run.failures
     if failures:
         lines.append("")
         lines.append(f"failures ({len(failures)}):")
-        for claim_id, verifier, why in failures:
+        for claim_id, verifier, why in failures[:MAX_LISTED]:
             lines.append(f"  {claim_id}: {verifier}: {why}")
+        if len(failures) > MAX_LISTED:
+            lines.append(f"  ... and {len(failures) - MAX_LISTED} more")
     for name, why in run.skipped_verifiers.items():
         lines.append(f"skipped verifier {name}: {why}")
     return "\n".join(lines) + "\n"

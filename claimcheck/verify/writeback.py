@@ -112,7 +112,8 @@ def _list_item(item: Any, indent: str) -> str:
 
 
 def normal(value: Any) -> Any:
-    """Plain data as the C loader would read it back (for comparison)."""
+    """Plain data in one canonical form for comparison: YAML-loaded data and its JSON copy in
+    the index compare equal (dates and times as ISO text, enums as their values)."""
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dict):
@@ -121,9 +122,9 @@ def normal(value: Any) -> Any:
         return [normal(v) for v in value]
     if isinstance(value, dt.datetime):
         value = value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-        return value.astimezone(dt.timezone.utc).replace(microsecond=0)
-    if isinstance(value, float) and value.is_integer():
-        return value
+        return value.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
@@ -259,12 +260,22 @@ def _sources_edits(text: str, seq: yaml.SequenceNode, new: list[dict]) -> list[t
 
 
 def _scalar_equal(node: yaml.ScalarNode, value: Any) -> bool:
-    # construct the scalar through the same resolver the loader uses
+    # fast answers first: most values are strings written the way we would write them
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, str):
+        if node.style in ('"', "'", "|", ">"):
+            return node.value == value
+        if node.value == value:
+            return node.tag == "tag:yaml.org,2002:str" or scalar(value) == value
+    elif node.style is None and node.value == scalar(value):
+        return True
+    # otherwise construct the scalar through the same resolver the loader uses
     try:
         loaded = yaml.load(_scalar_text(node), Loader=_Loader)
     except yaml.YAMLError:
         return False
-    return normal(loaded) == normal(value) or (isinstance(value, str) and isinstance(loaded, str) and loaded == value)
+    return normal(loaded) == normal(value)
 
 
 def _scalar_text(node: yaml.ScalarNode) -> str:
@@ -280,23 +291,26 @@ def _scalar_text(node: yaml.ScalarNode) -> str:
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def updated_text(text: str, changes: dict[str, Any]) -> str:
-    """The file's new text: the fast splice when it is exact, else the ruamel round-trip."""
+def updated_text(text: str, changes: dict[str, Any], old_data: dict[str, Any] | None = None) -> tuple[str, Any]:
+    """The file's new text and its parsed data: the fast splice when it reads back exactly as
+    meant, else the ruamel round-trip. ``old_data``: the file's parsed data, when known."""
+    if old_data is None:
+        old_data = yaml.load(text, Loader=_Loader)
     try:
         new = splice(text, changes)
-        if _means(new, text, changes):
-            return new
+        new_data = yaml.load(new, Loader=_Loader)
+        if _means(new_data, old_data, changes):
+            return new, new_data
     except (_CannotSplice, yaml.YAMLError):
         pass
     from claimcheck.writer import update_text
 
-    return update_text(text, {k: (None if v in ([], {}) else v) for k, v in changes.items()})
+    new = update_text(text, {k: (None if v in ([], {}) else v) for k, v in changes.items()})
+    return new, yaml.load(new, Loader=_Loader)
 
 
-def _means(new_text: str, old_text: str, changes: dict[str, Any]) -> bool:
-    """True when ``new_text`` reads back as ``old_text`` with exactly ``changes`` applied."""
-    new = yaml.load(new_text, Loader=_Loader)
-    old = yaml.load(old_text, Loader=_Loader)
+def _means(new: Any, old: Any, changes: dict[str, Any]) -> bool:
+    """True when ``new`` (parsed) is ``old`` (parsed) with exactly ``changes`` applied."""
     if not isinstance(new, dict) or not isinstance(old, dict):
         return False
     expect = dict(old)
@@ -305,10 +319,16 @@ def _means(new_text: str, old_text: str, changes: dict[str, Any]) -> bool:
             expect.pop(key, None)
         else:
             expect[key] = value
+    # ``old`` may be the index's copy, which always carries ``id`` and ``status``
+    if "id" not in new:
+        expect.pop("id", None)
+    if "status" not in new and expect.get("status") == "unchecked":
+        expect.pop("status")
     return normal(new) == normal(expect)
 
 
-def write_if_changed(path: Path, old_text: str, state: FileState, changes: dict[str, Any]) -> tuple[str, FileState] | None:
+def write_if_changed(path: Path, old_text: str, state: FileState, changes: dict[str, Any],
+                     old_data: dict[str, Any] | None = None) -> tuple[str, Any, FileState] | None:
     """Write the changed file atomically; ``None`` when its text would not change.
 
     Atomic (temporary file + rename in the same folder), so a crash or ``kill -9`` leaves either
@@ -316,7 +336,7 @@ def write_if_changed(path: Path, old_text: str, state: FileState, changes: dict[
     changed on disk since it was read. No fsync per file: a rename survives a killed process, and
     a per-file fsync would cost more than the rest of an offline run (docs/verify.md).
     """
-    new_text = updated_text(old_text, changes)
+    new_text, new_data = updated_text(old_text, changes, old_data)
     if new_text == old_text:
         return None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -333,4 +353,4 @@ def write_if_changed(path: Path, old_text: str, state: FileState, changes: dict[
         except FileNotFoundError:
             pass
         raise
-    return new_text, FileState.of(path)
+    return new_text, new_data, FileState.of(path)
