@@ -3,8 +3,9 @@
 No CDN, fonts or scripts from elsewhere: the stylesheet and a small script are inlined, the
 status chart is inline SVG, and a Content-Security-Policy (``default-src 'none'`` with hashes of
 the page's own style and script) makes sure the page can load nothing and run nothing else even
-if something slipped through. All text from records is escaped by the template (Jinja2
-autoescape); links are made only from http(s) addresses.
+if something slipped through. All text from records is escaped: by the template (Jinja2
+autoescape) for the page, and by ``_html_claims`` for the parts repeated per claim; links are
+made only from http(s) addresses.
 """
 
 from __future__ import annotations
@@ -16,36 +17,9 @@ from typing import Any
 
 from claimcheck import RenderOptions, Report, hookimpl
 
-#: Okabe-Ito colours (the stylesheet uses the same ones)
-COLOURS = {
-    "supported": "#009e73",
-    "refuted": "#d55e00",
-    "conflicting": "#cc79a7",
-    "not-enough-evidence": "#e69f00",
-    "unchecked": "#8c8c8c",
-    "other": "#56b4e9",
-}
-#: A symbol beside each status word, so badges differ in shape as well as colour
-SYMBOLS = {
-    "supported": "✓",
-    "refuted": "✗",
-    "conflicting": "⇄",
-    "not-enough-evidence": "?",
-    "unchecked": "○",
-    "other": "•",
-}
-
 CHART_LABEL_WIDTH = 170
 CHART_BAR_WIDTH = 360
 CHART_ROW = 28
-
-
-def _known(status: str) -> str:
-    return status if status in COLOURS and status != "other" else "other"
-
-
-def _is_web(url: Any) -> bool:
-    return isinstance(url, str) and url.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in url)
 
 
 @lru_cache(maxsize=None)
@@ -66,6 +40,8 @@ def _assets() -> tuple[str, str, str]:
 
 def chart(report: Report) -> dict[str, Any]:
     """Geometry of the status bar chart: one bar per status row of the summary."""
+    from claimcheck_plugins._html_claims import COLOURS, known
+
     rows = report.summary.rows
     top = max((n for _, n in rows), default=0)
     bars = []
@@ -78,7 +54,7 @@ def chart(report: Report) -> dict[str, Any]:
             "percent": round(report.summary.share(status) * 100),
             "width": width,
             "y": i * CHART_ROW,
-            "colour": COLOURS[_known(status)],
+            "colour": COLOURS[known(status)],
         })
     return {
         "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 110,
@@ -97,6 +73,7 @@ class HtmlFormat:
     def render(self, report: Report, options: RenderOptions) -> str:
         from markupsafe import Markup
 
+        from claimcheck_plugins._html_claims import badge, claim_sections, table_rows
         from claimcheck_plugins._templating import environment
 
         css, js, csp = _assets()
@@ -113,9 +90,9 @@ class HtmlFormat:
             script=Markup(js),
             csp=csp,
             lang=lang if isinstance(lang, str) and lang.strip() else "en",
-            status_class=_known,
-            symbol=lambda status: SYMBOLS[_known(status)],
-            is_web=_is_web,
+            badge=lambda status: badge(status, report.label(status)),
+            table_rows=table_rows(report.claims, report.label),
+            claim_sections=claim_sections(report.claims, report.label),
         )
 
 
