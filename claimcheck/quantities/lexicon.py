@@ -221,9 +221,28 @@ SCORE_WORDS = frozenset({
     "edged", "vote", "votes", "ruling", "decision", "majority",
 })
 
-# Poll / percent context: a bare "points" is a percentage point here.
-POLL_WORDS = (
-    "poll", "percent", "per cent", "percentage", "%", "survey", "margin", "approval", "lead",
-    "rating", "vote", "voters", "election", "inflation", "rate", "unemployment", "gdp",
-    "yield", "interest",
-)
+# Cue words of a context, looked for among the tokens near a figure (reader.ctx). "a b|c" is the
+# word a followed by b or c.
+CONTEXT_CUES: dict[str, tuple[str, ...]] = {
+    # a bare "points" is a percentage point in a text about polls or rates
+    "poll": (
+        "poll", "polls", "polling", "pollster", "percent", "per cent", "percentage", "%", "survey",
+        "surveys", "margin", "approval", "lead", "rating", "ratings", "vote", "votes", "voters",
+        "election", "elections", "inflation", "rate", "rates", "unemployment", "gdp", "yield",
+        "yields", "interest", "turnout", "ballot", "ballots",
+    ),
+    # "R2.5bn" is rand only in a text about South Africa
+    "sa": (
+        "south africa|african|africa's", "cape town", "johannesburg", "pretoria", "durban",
+        "gauteng", "soweto", "eskom", "ramaphosa", "rand", "rands", "anc", "tshwane",
+    ),
+    # "¥" is yuan in a text about China and not Japan
+    "cn": ("china", "chinese", "china's", "yuan", "renminbi", "beijing", "shanghai", "shenzhen", "rmb"),
+    "jp": ("japan", "japanese", "japan's", "yen", "tokyo", "osaka", "nikkei"),
+    # bare "degrees" is a temperature in a text about weather
+    "temp": (
+        "temperature", "temperatures", "heat", "hot", "hotter", "cold", "colder", "warm", "warmer",
+        "warming", "celsius", "fahrenheit", "weather", "frost", "freezing", "thermometer",
+        "heatwave", "cooler", "chill", "°", "º", "climate", "thermostat", "fever",
+    ),
+}

@@ -11,7 +11,7 @@ The reading rules are the contract of the quantity-engine issue (docs/quantities
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from fractions import Fraction
 
 from claimcheck.quantities import lexicon as L
@@ -24,18 +24,38 @@ __all__ = ["find_quantities"]
 
 _INF = None
 
-# Context cues looked up once per text.
-_SA_CONTEXT = re.compile(
-    r"South Africa|Cape Town|Johannesburg|Pretoria|Durban|Gauteng|Soweto|Eskom|Ramaphosa|\brand\b"
-)
-_CN_CONTEXT = re.compile(r"China|Chinese|yuan|renminbi|Beijing|Shanghai|Shenzhen")
-_JP_CONTEXT = re.compile(r"Japan|Japanese|\byen\b|Tokyo|Osaka")
-_POLL_CONTEXT = re.compile("|".join(re.escape(w) for w in L.POLL_WORDS), re.IGNORECASE)
-_TEMP_CONTEXT = re.compile("|".join(re.escape(w) for w in U.TEMPERATURE_CONTEXT), re.IGNORECASE)
+
+_CONTEXT_TOKENS = 400
+
+
+def _context_hits(t: Tokens) -> dict[str, list[int]]:
+    """Token indices of the cue words of each context, in order."""
+    cues = _CONTEXT_CUES
+    hits: dict[str, list[int]] = {}
+    lowers = t.lower
+    for i in [i for i, w in enumerate(lowers) if w in cues]:
+        w = lowers[i]
+        for name, follow in cues[w]:
+            if follow is None or (i + 1 < t.n and lowers[i + 1] in follow):
+                hits.setdefault(name, []).append(i)
+    return hits
+
+
+def _cue_table() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
+    table: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+    for name, words in L.CONTEXT_CUES.items():
+        for cue in words:
+            first, _, rest = cue.partition(" ")
+            table.setdefault(first, []).append((name, frozenset(rest.split("|")) if rest else None))
+    return table
+
+
+_CONTEXT_CUES = _cue_table()
 
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "(", "[", "—", "•", "\u2022"})
 _DASHES = frozenset({"-", "–", "‑"})
 _MINUS = frozenset({"-", "−", "–"})
+_CLOCK_FIRST = frozenset({"am", "pm", "a", "p", "local", "o'clock"})
 _DAY_ORDINAL = frozenset({"st", "nd", "rd", "th"})
 _LOWER_PREFIXES = frozenset({"mid", "pre", "post", "late", "early", "non", "over", "under", "sub", "ex", "anti", "top", "circa"})
 
@@ -47,6 +67,39 @@ _START_WORDS: frozenset[str] = frozenset(
     | set(L.PLURAL_SCALES) | set(L.FRACTION_SINGULAR) | {"a", "an", "half", "between", "from",
     "dozens", "dozen", "tens", "several", "nine", "quarter"} | L.MONTHS | U.PLAIN_ISO_CODES
 )
+
+
+def _gates() -> dict[str, frozenset[str]]:
+    """For each qualifier's first word, the words that may follow it ("#": any number)."""
+    gates: dict[str, set[str]] = {}
+    for first, entries in L.PREFIX_BY_FIRST.items():
+        follow = gates.setdefault(first, set())
+        for words, _q in entries:
+            follow.add(words[1] if len(words) > 1 else "#")
+    for word in L.UNITS_WORDS.keys() | L.TENS_WORDS.keys() | L.ORDINAL_WORDS.keys():
+        gates.pop(word, None)  # number words start a figure by themselves
+    article = {"million", "billion", "trillion", "thousand", "hundred", "dozen", "few", "handful",
+               "maximum", "minimum", "estimated"} | set(L.FRACTION_SINGULAR)
+    gates["a"] = gates.get("a", set()) | article
+    gates["an"] = gates.get("an", set()) | article
+    return {k: frozenset(v) for k, v in gates.items()}
+
+
+_GATES = _gates()
+# Every token that can begin a unit, percent or currency after a number (a quick "no").
+_UNITISH = frozenset(
+    {k[0] for k in U.PERCENT_WORDS} | {k[0] for k in U.CURRENCY_MULTIWORD} | {k[0] for k in U.UNIT_MULTIWORD}
+    | set(U.CURRENCY_WORDS) | set(U.SUBUNIT_WORDS) | set(U.WORD_UNITS) | set(U.ATTACHED_UNITS)
+    | set(U.SPACED_ABBREVIATIONS) | set(U.ISO_CODES) | U.PLAIN_ISO_CODES | set(U.CURRENCY_SYMBOLS)
+    | U.DEGREE_WORDS | U.POINT_WORDS | {"second"}
+)
+# Words that may follow a one-word qualifier ("about a million", "over half", "some 30,000").
+_NUMBERISH = frozenset(
+    set(L.UNITS_WORDS) | set(L.TENS_WORDS) | set(L.PLURAL_SCALES) | set(L.FRACTION_SINGULAR)
+    | {"a", "an", "half", "dozens", "dozen", "tens", "several", "quarter", "few"} | U.PLAIN_ISO_CODES
+)
+_PREFIX_TOKENS = frozenset(set(U.CURRENCY_PREFIX_WORDS) | set(U.DOLLAR_PREFIXES) | {"R"})
+_TRIGGER_SYMBOLS = frozenset(set(U.CURRENCY_SYMBOLS) | set(L.UNICODE_FRACTIONS) | set("~><≥≤-−–#."))
 
 
 class _Amount:
@@ -98,18 +151,25 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.src = text
         self.t = Tokens(text, comma_decimal_evident(text))
-        self._ctx: dict[str, bool] = {}
+        self._ctx_hits: dict[str, list[int]] | None = None
 
     # --- context cues, looked up lazily and once -------------------------------------------
-    def ctx(self, name: str) -> bool:
-        got = self._ctx.get(name)
-        if got is None:
-            pattern = {
-                "sa": _SA_CONTEXT, "cn": _CN_CONTEXT, "jp": _JP_CONTEXT, "poll": _POLL_CONTEXT,
-                "temp": _TEMP_CONTEXT,
-            }[name]
-            got = self._ctx[name] = pattern.search(self.src) is not None
-        return got
+    def ctx(self, name: str, at: int | None = None) -> bool:
+        """Does the passage around token ``at`` speak of this ("Japanese context")?
+
+        The cue words of every context are found in one pass over the tokens, on first need;
+        in a long document only cues within a few hundred tokens of the figure count.
+        """
+        hits = self._ctx_hits
+        if hits is None:
+            hits = self._ctx_hits = _context_hits(self.t)
+        where = hits.get(name)
+        if not where:
+            return False
+        if at is None or self.t.n <= 2 * _CONTEXT_TOKENS:
+            return True
+        k = bisect_left(where, at - _CONTEXT_TOKENS)
+        return k < len(where) and where[k] <= at + _CONTEXT_TOKENS
 
     # --- token helpers ----------------------------------------------------------------------
     def adjacent(self, i: int, j: int) -> bool:
@@ -158,11 +218,22 @@ class _Reader:
         i = 0
         n = t.n
         starts = _START_WORDS
+        gates = _GATES
+        numberish = _NUMBERISH
+        prefixes = _PREFIX_TOKENS
+        symbols = _TRIGGER_SYMBOLS
         while i < n:
             k = kinds[i]
-            if k == NUM or (k == WORD and (lowers[i] in starts or texts[i] in U.CURRENCY_PREFIX_WORDS
-                    or texts[i] in U.DOLLAR_PREFIXES)) or (k == SYM and (texts[i] in U.CURRENCY_SYMBOLS
-                    or texts[i] in L.UNICODE_FRACTIONS or texts[i] in "~><≥≤-−–#.")):
+            if k == NUM or (k == WORD and (lowers[i] in starts or texts[i] in prefixes)) or (k == SYM and texts[i] in symbols):
+                if k == WORD and texts[i] not in prefixes:
+                    # a common word ("a", "at", "over") starts a figure only before certain words
+                    gate = gates.get(lowers[i])
+                    if gate is not None and i + 1 < n:
+                        nk = kinds[i + 1]
+                        nl = lowers[i + 1]
+                        if not (nl in gate or (nk == NUM or nl in numberish or texts[i + 1] in prefixes or texts[i + 1] in symbols) and "#" in gate):
+                            i += 1
+                            continue
                 try:
                     got = self.figure_at(i)
                 except _Skip as skip:
@@ -302,47 +373,54 @@ class _Reader:
     def not_figure(self, i: int) -> int | None:
         """Where to resume when the digits at ``i`` are a date, a time, a name or a phone number."""
         t = self.t
+        n = t.n
+        texts, kinds, lowers = t.text, t.kind, t.lower
         nxt = i + 1
-        # clock times: "09:00", "7am", "10 p.m.", "1800 GMT", "9.30am"
-        if self.txt(nxt) in (":", ".") and self.adjacent(i, nxt) and self.kind(nxt + 1) == NUM and self.adjacent(nxt, nxt + 1) and len(t.text[nxt + 1]) == 2 and self.txt(nxt) == ":":
+        nt = texts[nxt] if nxt < n else ""
+        n_adj = bool(nt) and t.end[i] == t.start[nxt]
+        # clock times: "09:00", "7am", "10 p.m.", "1800 GMT"
+        if n_adj and nt == ":" and self.kind(nxt + 1) == NUM and self.adjacent(nxt, nxt + 1) and len(texts[nxt + 1]) == 2:
             k = nxt + 2
             if self.low(k) in ("am", "pm"):
                 k += 1
             return k
-        if self.is_clock_word(nxt):
+        if nt and self.is_clock_word(nxt):
             return self.clock_end(nxt)
-        if self.txt(i - 1) == "[" and self.txt(nxt) == "]" and self.adjacent(i - 1, i) and self.adjacent(i, nxt):
-            return nxt + 1  # a reference mark: "[2]"
-        day_end = self.day_before_month(i)
-        if day_end is not None:
-            return day_end
         prev = i - 1
-        if prev >= 0:
-            pk = t.kind[prev]
-            ptxt = t.text[prev]
-            if pk == WORD and self.adjacent(prev, i):
-                # "COP26", "G7", "CO2", "MH17" (a currency prefix was read before we got here)
-                return self.name_end(i)
-            if pk == SYM and ptxt in _DASHES and self.adjacent(prev, i) and self.kind(prev - 1) == WORD and self.adjacent(prev - 1, prev):
-                glued_to_number = self.kind(prev - 2) == NUM and self.adjacent(prev - 2, prev - 1)
-                if t.lower[prev - 1] not in _LOWER_PREFIXES and not glued_to_number:
-                    return self.name_end(i)  # "COVID-19", "F-35", "Su-27" (but "5k-20k" is a range)
-            if pk == SYM and ptxt in ("#", "№") and self.adjacent(prev, i):
-                return self.name_end(i)
-            if pk == SYM and ptxt == "+" and self.adjacent(prev, i):
-                return self.phone_end(i)  # "+44 20 ..."
-            if pk == SYM and ptxt == "." and prev >= 1 and t.lower[prev - 1] in ("no", "nos", "vol", "art", "sec", "fig") and self.adjacent(prev - 1, prev):
-                return self.name_end(i)
+        ptxt = texts[prev] if prev >= 0 else ""
+        p_adj = bool(ptxt) and t.end[prev] == t.start[i]
+        if ptxt == "[" and nt == "]" and p_adj and n_adj:
+            return nxt + 1  # a reference mark: "[2]"
+        if len(texts[i]) <= 2:
+            day_end = self.day_before_month(i)
+            if day_end is not None:
+                return day_end
+        if ptxt:
+            pk = kinds[prev]
+            if p_adj:
+                if pk == WORD:
+                    # "COP26", "G7", "CO2", "MH17" (a currency prefix was read before we got here)
+                    return self.name_end(i)
+                if ptxt in _DASHES and self.kind(prev - 1) == WORD and self.adjacent(prev - 1, prev):
+                    glued_to_number = self.kind(prev - 2) == NUM and self.adjacent(prev - 2, prev - 1)
+                    if lowers[prev - 1] not in _LOWER_PREFIXES and not glued_to_number:
+                        return self.name_end(i)  # "COVID-19", "F-35", "Su-27" (but "5k-20k" is a range)
+                if ptxt in ("#", "№"):
+                    return self.name_end(i)
+                if ptxt == "+":
+                    return self.phone_end(i)  # "+44 20 ..."
+                if ptxt == "." and prev >= 1 and lowers[prev - 1] in ("no", "nos", "vol", "art", "sec", "fig") and self.adjacent(prev - 1, prev):
+                    return self.name_end(i)
             if pk == WORD and self.names_number(prev):
                 return self.name_end(i)
-        # "737 MAX 9": digits, a capitalised name, digits
-        k = nxt
-        if self.kind(k) == WORD and not self.adjacent(i, k) and any(c.isupper() for c in t.text[k]) and self.kind(k + 1) == NUM and t.text[k] not in U.ISO_CODES and t.lower[k] not in U.WORD_UNITS:
-            return self.name_end(k + 1)
-        # "555-1234", "0800 123 456" style phone numbers
-        if self.txt(nxt) in _DASHES and self.adjacent(i, nxt) and self.kind(nxt + 1) == NUM and len(t.text[i]) == 3 and len(t.text[nxt + 1]) == 4 and self.adjacent(nxt, nxt + 1):
-            return nxt + 2
-        # a digit group that runs into letters that are no unit, scale or suffix: "5G", "3D"
+        if nt and not n_adj:
+            # "737 MAX 9": digits, a capitalised name, digits
+            if kinds[nxt] == WORD and nt != lowers[nxt] and self.kind(nxt + 1) == NUM and nt not in U.ISO_CODES and lowers[nxt] not in U.WORD_UNITS:
+                return self.name_end(nxt + 1)
+        elif n_adj and nt in _DASHES:
+            # "555-1234" style phone numbers
+            if self.kind(nxt + 1) == NUM and len(texts[i]) == 3 and len(texts[nxt + 1]) == 4 and self.adjacent(nxt, nxt + 1):
+                return nxt + 2
         return None
 
     def is_clock_word(self, k: int) -> bool:
@@ -350,6 +428,8 @@ class _Reader:
         if not (0 <= k < t.n):
             return False
         low = t.lower[k]
+        if low not in _CLOCK_FIRST and t.text[k] not in L.CLOCK_WORDS:
+            return False
         if low in ("am", "pm"):
             return True
         if t.text[k] in L.CLOCK_WORDS and t.text[k].isupper():
@@ -380,8 +460,8 @@ class _Reader:
         low = t.lower[prev]
         if low in L.IDENTIFIER_NOUNS:
             return True
-        if not any(c.isupper() for c in word):
-            return False
+        if word == low:
+            return False  # no capital letter
         if low in L.NOT_NAME_WORDS or low in L.MONTHS or low in L.WEEKDAYS:
             return False
         if word in U.CURRENCY_PREFIX_WORDS or word in U.DOLLAR_PREFIXES or word in L.CLOCK_WORDS:
@@ -425,7 +505,7 @@ class _Reader:
         neg = False
         j = i
         if k == SYM and txt in U.CURRENCY_SYMBOLS:
-            currency = self.symbol_currency(txt)
+            currency = self.symbol_currency(txt, i)
             j = i + 1
         elif k == WORD and txt in U.DOLLAR_PREFIXES and self.txt(i + 1) in ("$", "＄") and self.adjacent(i, i + 1):
             if i > 0 and self.adjacent(i - 1, i) and t.kind[i - 1] == WORD:
@@ -446,7 +526,7 @@ class _Reader:
         elif k == WORD and txt in U.CURRENCY_PREFIX_WORDS and self.txt(i + 1) == "." and self.kind(i + 2) == NUM:
             currency = U.CURRENCY_PREFIX_WORDS[txt]
             j = i + 2
-        elif k == WORD and txt == "R" and self.kind(i + 1) == NUM and self.adjacent(i, i + 1) and self.ctx("sa"):
+        elif k == WORD and txt == "R" and self.kind(i + 1) == NUM and self.adjacent(i, i + 1) and self.ctx("sa", i):
             if i > 0 and self.adjacent(i - 1, i):
                 return None
             currency = "ZAR"
@@ -508,9 +588,9 @@ class _Reader:
         self.unit_after(amt)
         return amt
 
-    def symbol_currency(self, sym: str) -> str:
+    def symbol_currency(self, sym: str, at: int) -> str:
         code = U.CURRENCY_SYMBOLS[sym]
-        if code == "JPY" and self.ctx("cn") and not self.ctx("jp"):
+        if code == "JPY" and self.ctx("cn", at) and not self.ctx("jp", at):
             return "CNY"
         return code
 
@@ -524,7 +604,7 @@ class _Reader:
         amt.digits_only = True
         nxt = j + 1
         # "2 1/2", "1/2", "2½"
-        if not frac:
+        if not frac and (self.txt(nxt) == "/" or self.kind(nxt) == NUM):
             got = self.digit_fraction(j)
             if got is not None:
                 return got
@@ -1039,6 +1119,8 @@ class _Reader:
             return None
         txt = t.text[k]
         low = t.lower[k]
+        if low not in _UNITISH and txt not in _UNITISH:
+            return None
         # percent and percentage points
         for size in (3, 2, 1):
             key = tuple(t.lower[k : k + size])
@@ -1050,7 +1132,7 @@ class _Reader:
                 amt.b = k + size
                 amt.year_ok = False
                 return amt.b
-        if low in U.POINT_WORDS and self.ctx("poll") and amt.kind == "num" and not amt.money:
+        if low in U.POINT_WORDS and self.ctx("poll", k) and amt.kind == "num" and not amt.money:
             amt.unit = U.PERCENTAGE_POINT
             amt.b = k + 1
             amt.year_ok = False
@@ -1077,7 +1159,7 @@ class _Reader:
             self.set_money(amt, code, k + 1)
             return amt.b
         if t.kind[k] == SYM and txt in U.CURRENCY_SYMBOLS and not self.kind(k + 1) == NUM:
-            self.set_money(amt, self.symbol_currency(txt), k + 1)  # "35 €"
+            self.set_money(amt, self.symbol_currency(txt, k), k + 1)  # "35 €"
             return amt.b
         sub = U.SUBUNIT_WORDS.get(low)
         if sub is not None and amt.kind == "num" and not amt.scaled:
@@ -1100,7 +1182,7 @@ class _Reader:
             if attached and txt in U.ATTACHED_UNITS:
                 if txt == "m" and amt.scaled:
                     return None
-                if txt == "F" and not (self.ctx("temp") or self.low(k + 1) in ("in", "on", "at", "and", "or", ",", ".", ")", "(", "")):
+                if txt == "F" and not (self.ctx("temp", k) or self.low(k + 1) in ("in", "on", "at", "and", "or", ",", ".", ")", "(", "")):
                     return None
                 self.set_unit(amt, U.ATTACHED_UNITS[txt], k + 1)
                 return amt.b
@@ -1117,8 +1199,8 @@ class _Reader:
                 self.set_unit(amt, "second", k + 1)
                 return amt.b
         if txt in U.DEGREE_WORDS:
-            if self.ctx("temp") or txt in ("°", "º"):
-                self.set_unit(amt, U.CELSIUS if self.ctx("temp") or txt != "°" else "degree", k + 1)
+            if self.ctx("temp", k) or txt in ("°", "º"):
+                self.set_unit(amt, U.CELSIUS if self.ctx("temp", k) or txt != "°" else "degree", k + 1)
             else:
                 self.set_unit(amt, "degree", k + 1)
             return amt.b

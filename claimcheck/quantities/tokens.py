@@ -105,23 +105,29 @@ def _mark_urls(text: str, kind: list[int], start: list[int]) -> None:
 
 
 def _resplit(tok, kind, start, value, comma_decimal):
-    """Rebuild the lists with each separated digit run cut into its numbers."""
+    """Rebuild the lists with each separated digit run cut into its numbers (slices between)."""
     n_tok: list[str] = []
     n_kind: list[int] = []
     n_start: list[int] = []
     n_value: list = []
-    for t, k, a, v in zip(tok, kind, start, value):
-        if k == NUM and v is None:
-            for k2, t2, s2, _e2, v2 in _split_number(t, a, comma_decimal):
-                n_kind.append(k2)
-                n_tok.append(t2)
-                n_start.append(s2)
-                n_value.append(v2)
+    last = 0
+    for i, (k, v) in enumerate(zip(kind, value)):
+        if k != NUM or v is not None:
             continue
-        n_tok.append(t)
-        n_kind.append(k)
-        n_start.append(a)
-        n_value.append(v)
+        n_tok += tok[last:i]
+        n_kind += kind[last:i]
+        n_start += start[last:i]
+        n_value += value[last:i]
+        for k2, t2, s2, _e2, v2 in _split_number(tok[i], start[i], comma_decimal):
+            n_kind.append(k2)
+            n_tok.append(t2)
+            n_start.append(s2)
+            n_value.append(v2)
+        last = i + 1
+    n_tok += tok[last:]
+    n_kind += kind[last:]
+    n_start += start[last:]
+    n_value += value[last:]
     return n_tok, n_kind, n_start, n_value
 
 

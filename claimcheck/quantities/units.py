@@ -225,10 +225,6 @@ UNIT_MULTIWORD: dict[tuple[str, ...], str] = {
 }
 # Bare "degrees"/"°": a temperature in Celsius when the text speaks of weather, else an angle.
 DEGREE_WORDS = frozenset({"degrees", "degree", "°", "º"})
-TEMPERATURE_CONTEXT = (
-    "temperature", "heat", "hot", "cold", "warm", "celsius", "fahrenheit", "°c", "weather",
-    "frost", "freez", "thermometer", "heatwave", "cooler", "chill",
-)
 
 # Words after a temperature that make it a difference ("1.45C above pre-industrial levels").
 DELTA_AFTER = frozenset({
