@@ -83,7 +83,8 @@ class InlineConnection:
 
     def __init__(self, path: Path) -> None:
         # Autocommit mode, as hishel expects; transactions are opened by _before() only.
-        self._connection = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        # timeout: how long to wait for another process's write lock (SQLite's busy timeout).
+        self._connection = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=5.0)
         self._pending = 0
         self._timer: Any = None
 
@@ -95,7 +96,9 @@ class InlineConnection:
             self._flush()  # journal-mode changes and DDL run outside a group
             return
         if self._pending == 0:
-            self._connection.execute("BEGIN")
+            # IMMEDIATE takes the write lock now: a deferred transaction that later upgrades
+            # can fail at once (SQLITE_BUSY) when another process holds it, instead of waiting.
+            self._connection.execute("BEGIN IMMEDIATE")
             import asyncio
 
             self._timer = asyncio.get_running_loop().call_later(self.GROUP_COMMIT_SECONDS, self._flush)

@@ -1,0 +1,68 @@
+"""The small decisions inside the pool that the end-to-end tests cannot see directly."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import sqlite3
+import time
+from pathlib import Path
+
+from claimcheck.http import HttpPool, HttpSettings
+from claimcheck.http.cache import InlineConnection
+from claimcheck.http.pool import SHARD_CONNECTIONS, _retry_after
+
+
+def test_retry_after_accepts_seconds_and_http_dates() -> None:
+    assert _retry_after("7") == 7.0
+    in_a_minute = email.utils.formatdate(time.time() + 60, usegmt=True)
+    assert 55 <= (_retry_after(in_a_minute) or 0) <= 60
+    assert _retry_after(email.utils.formatdate(time.time() - 60, usegmt=True)) == 0.0  # already past
+    assert _retry_after("soon") is None and _retry_after(None) is None
+
+
+def test_httpcore_shards_never_take_more_than_ten_requests_and_stick_to_a_host() -> None:
+    pool = HttpPool(HttpSettings(max_concurrency=64), transport="httpcore")
+
+    async def main() -> None:
+        shards = pool._start_network()
+        assert len(shards) == 7  # ceil(64 / 10)
+        first = pool._pick_shard("a.example:443")
+        assert pool._pick_shard("a.example:443") is first  # keep-alive affinity
+        first.in_flight = SHARD_CONNECTIONS
+        other = pool._pick_shard("a.example:443")
+        assert other is not first and other.in_flight < SHARD_CONNECTIONS
+        await pool.aclose()
+
+    asyncio.run(main())
+
+
+def test_the_aiohttp_transport_needs_a_single_shard() -> None:
+    pool = HttpPool(HttpSettings(max_concurrency=64), transport="aiohttp")
+
+    async def main() -> None:
+        assert len(pool._start_network()) == 1
+        await pool.aclose()
+
+    asyncio.run(main())
+
+
+def test_grouped_writes_are_committed_by_the_timer_and_on_close(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+
+    def rows() -> int:
+        with sqlite3.connect(path) as other:  # another connection sees committed rows only
+            return other.execute("SELECT count(*) FROM t").fetchone()[0]
+
+    async def main() -> None:
+        connection = InlineConnection(path)
+        await connection.execute("CREATE TABLE t (x)")
+        await connection.execute("INSERT INTO t VALUES (1)")
+        assert rows() == 0  # still in the group
+        await asyncio.sleep(InlineConnection.GROUP_COMMIT_SECONDS + 0.1)
+        assert rows() == 1
+        await connection.execute("INSERT INTO t VALUES (2)")
+        await connection.close()
+        assert rows() == 2
+
+    asyncio.run(main())
