@@ -49,7 +49,8 @@ def extract(settings: Settings, source: str, collection: str, min_score: float, 
     project = None if dry_run else settings.project()
     if collection and ".." in Path(collection).parts:
         raise ClaimcheckError(f"collection {collection!r} must stay inside claims/")
-    document = load_document(source, stdin=click.get_binary_stream("stdin"))
+    cache_dir = _http_cache(settings, project)
+    document = load_document(source, stdin=click.get_binary_stream("stdin"), cache_dir=cache_dir)
     check_prose(document)
     proposals = _run(extractor, document)
     proposals = sorted((p for p in proposals if p.score >= min_score), key=lambda p: (-p.score, p.start or 0))
@@ -59,6 +60,16 @@ def extract(settings: Settings, source: str, collection: str, min_score: float, 
             click.echo(f"no proposals at or above --min-score {min_score:g}", err=True)
         return
     _write(settings, project, document, proposals, collection, fmt)
+
+
+def _http_cache(settings: Settings, project: Any) -> Path | None:
+    """The project's HTTP cache, shared with verifiers; none outside a project (a dry run may have none)."""
+    if project is None:
+        try:
+            project = settings.project()
+        except ClaimcheckError:
+            return None
+    return project.state_dir / "http-cache"
 
 
 def _extractor(name: str) -> Any:

@@ -44,12 +44,15 @@ class Document:
 
 
 def load_document(source: str, *, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES,
-                  timeout: float = 20.0) -> Document:
-    """Read ``source`` (a path, ``-`` for standard input, or an http(s) URL) into a Document."""
+                  timeout: float = 20.0, cache_dir: Path | None = None) -> Document:
+    """Read ``source`` (a path, ``-`` for standard input, or an http(s) URL) into a Document.
+
+    ``cache_dir``: the HTTP cache for URLs (the project's ``.claimcheck/http-cache``), or None.
+    """
     if re.match(r"https?://", source, re.IGNORECASE):
         from claimcheck.extract.fetch import fetch
 
-        page = fetch(source, max_bytes=max_bytes, timeout=timeout)
+        page = fetch(source, max_bytes=max_bytes, timeout=timeout, cache_dir=cache_dir)
         fmt = "html" if "html" in page.content_type or _looks_like_html(page.body[:2048]) else _format_for(source, page.body)
         text = _decode(page.body, source, page.charset)
         return parse_document(text, source=source, fmt=fmt, url=page.url)
