@@ -133,6 +133,19 @@ class SlowServer:
             self._process.terminate()
             self._process.join(5)
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (to show it is not the bottleneck)."""
+        if self._process is None or self._process.pid is None:
+            return 0.0
+        import os
+
+        try:
+            with open(f"/proc/{self._process.pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     @property
     def origins(self) -> list[str]:
         return [f"http://127.0.0.1:{port}" for port in self.ports]
