@@ -36,6 +36,7 @@ class RulesExtractor:
             score,
             sentence_features,
             split_sentences,
+            with_engine,
         )
 
         sentences = split_sentences(document.text)
@@ -49,7 +50,7 @@ class RulesExtractor:
             if title and " ".join(sentence.text.split()).casefold() == title:
                 continue  # the headline repeats the body
             flags = sentence_features(sentence, index, context)
-            figures = find_figures(sentence.text)
+            figures = with_engine(sentence.text, find_figures(sentence.text))
             claim = claim_text(sentence.text)
             for figure in figures or [None]:
                 features = {**flags, **figure_features(figure, flags)}

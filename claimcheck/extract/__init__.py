@@ -13,7 +13,7 @@ registered with the ``register_extractors`` hook. ``docs/extract.md`` documents 
 from claimcheck.extract.context import Context, read_context
 from claimcheck.extract.document import MAX_BYTES, Document, load_document, parse_document
 from claimcheck.extract.features import BASE, FEATURES, Feature, figure_features, score, sentence_features
-from claimcheck.extract.figures import KINDS, Figure, find_figures
+from claimcheck.extract.figures import KINDS, Figure, find_figures, with_engine
 from claimcheck.extract.proposal import Proposal
 from claimcheck.extract.sentences import Sentence, split_sentences
 from claimcheck.extract.wording import claim_text, guess_measure, proposal_id
@@ -21,5 +21,5 @@ from claimcheck.extract.wording import claim_text, guess_measure, proposal_id
 __all__ = [
     "BASE", "FEATURES", "KINDS", "MAX_BYTES", "Context", "Document", "Feature", "Figure", "Proposal", "Sentence",
     "claim_text", "figure_features", "find_figures", "guess_measure", "load_document", "parse_document",
-    "proposal_id", "read_context", "score", "sentence_features", "split_sentences",
+    "proposal_id", "read_context", "score", "sentence_features", "split_sentences", "with_engine",
 ]

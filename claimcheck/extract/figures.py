@@ -93,8 +93,8 @@ _PATTERNS: list[tuple[str, str]] = [
                 rf"most|least|time|term|round|place|year|month|day|week|anniversary|largest|wave|attempt|edition|century|minute|seat|place|ranked))+\b"),
     ("year", r"\b(?:1[89]\d\d|20\d\d)s?\b(?![-/.]\d|\s*(?:%|per\s?cent))"),
     ("count", rf"(?:{_VAGUE})\b"
-              rf"|{_WORD_BEFORE}(?:{_NUM}){_SCALE}(?:[’']s)?(?![\w%$€£:/.-]|\.\d|\s?(?:am|pm|a\.m|p\.m)\b)"
-              rf"|\b(?:{_WORDNUM})(?=\s+[a-z])"),
+              rf"|{_WORD_BEFORE}(?:{_NUM}){_SCALE}(?:[’']s)?(?![\w%$€£:/-]|\.\d|\s?(?:am|pm|a\.m|p\.m)\b)"
+              rf"|\b(?:{_WORDNUM})(?=\s+[a-z]|\s*[–—,:;.])"),
 ]
 
 _COMBINED = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS), re.IGNORECASE)
@@ -163,11 +163,17 @@ _PLURAL_NOUN = re.compile(r"(?:tens|hundreds|thousands|millions|billions|dozens|
 
 
 def _counts_something(sentence: str, end: int, core: str) -> bool:
-    """A count counts something: "800 Belarusians", "Thousands have", "rose to 800." — not
-    "two and a {...}" or "50 {hash}"."""
-    if _PLURAL_NOUN.search(core):
+    """A count counts something: "800 Belarusians", "Thousands have", "rose to 800.",
+    "0.5 million and", "551,732 and Moldova" — not "two and a {...}" or "50 {hash}"."""
+    if _PLURAL_NOUN.search(core) or _SCALED.search(core):
         return True
+    if core[:1].isdigit():
+        return not sentence.startswith((" {", "{"), end) and not _AND_A.match(sentence, end)
     return bool(_COUNTED.match(sentence, end))
+
+
+_SCALED = re.compile(r"(?:thousand|million|billion|trillion|bn|mn|m|k|tn)\s*$", re.IGNORECASE)
+_AND_A = re.compile(r"\s+and\s+an?\b")
 
 
 # Every figure holds an anchor: a digit, a currency sign or one of these words. Matching the big
@@ -318,3 +324,61 @@ def _merge_pairs(sentence: str, figures: list[Figure]) -> list[Figure]:
         out.append(fig)
         i += 1
     return out
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LENGTH_UNITS = frozenset("meter kilometer centimeter millimeter mile foot inch yard nautical_mile".split())
+_TIME_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
+
+
+def _unit_kind(unit: str | None) -> str:
+    if unit is None:
+        return "count"
+    if unit in ("percent", "percentage-point"):
+        return "percent"
+    if unit == "calendar-year":
+        return "date"
+    if unit == "ordinal":
+        return "ordinal"
+    if len(unit) == 3 and unit.isupper():
+        return "money"
+    if unit in _LENGTH_UNITS:
+        return "distance"
+    if unit in _TIME_UNITS:
+        return "duration"
+    return "quantity"
+
+
+def with_engine(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """``figures`` plus what the quantity engine (``claimcheck.quantities``) reads where the
+    spotter found nothing: a safety net for wordings the spotter does not know.
+
+    The engine runs only when a run of digits lies outside every spotted figure, so sentences the
+    spotter fully understood cost nothing more; if the engine fails, the spotter's reading stands.
+    """
+    uncovered = [m for m in _DIGIT_RUN.finditer(sentence)
+                 if not any(f.start <= m.start() < f.end for f in figures)]
+    if not uncovered:
+        return figures
+    try:
+        from claimcheck.quantities import find_quantities
+
+        quantities = find_quantities(sentence)
+    except Exception:  # the engine is another module's work in progress: never let it break extraction
+        return figures
+    added = list(figures)
+    addresses = [(m.start(), m.end()) for m in _ADDRESSES.finditer(sentence)] \
+        if ("://" in sentence or "www." in sentence or "@" in sentence or "{" in sentence) else []
+    for q in quantities:
+        start, end, text = q.start, q.end, q.text
+        if not _DIGIT.search(text) or any(f.start < end and start < f.end for f in added):
+            continue
+        if _inside(start, end, addresses) or _not_a_figure(sentence, start, end):
+            continue
+        kind = _unit_kind(q.unit)
+        if kind == "count" and text.isdigit() and (_looks_like_day(sentence, start) or len(text) == 4 and text.startswith("0")):
+            continue
+        qualifier = _QUALIFIER_RE.match(text)
+        added.append(Figure(start, end, text, kind, qualifier.group().strip() if qualifier else None))
+    added.sort(key=lambda f: f.start)
+    return added

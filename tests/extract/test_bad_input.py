@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from tests.conftest import write
 
 
 def refused(project: Path, run, *args: str, input: str | None = None) -> str:

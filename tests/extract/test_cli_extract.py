@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import write
+from tests.conftest import write
 
 ARTICLE = """Belarus arrests
 

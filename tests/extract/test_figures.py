@@ -48,3 +48,15 @@ def test_spans_are_verbatim():
     for f in find_figures(sentence):
         assert sentence[f.start:f.end] == f.text
     assert [f.qualifier for f in find_figures(sentence)] == [None, "additional than", None]
+
+
+def test_the_quantity_engine_fills_what_the_spotter_misses():
+    from claimcheck.extract import with_engine
+
+    sentence = "Poland celebrated its 23rd NATO membership anniversary in March."
+    spotted_only = find_figures(sentence)
+    combined = with_engine(sentence, spotted_only)
+    assert [(f.text, f.kind) for f in combined] == [("23rd", "ordinal"), ("March", "date")]
+    # nothing left uncovered: the engine is not even asked
+    assert with_engine("Police arrested 800 people.", find_figures("Police arrested 800 people.")) == \
+        find_figures("Police arrested 800 people.")

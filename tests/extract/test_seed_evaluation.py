@@ -12,7 +12,7 @@ import yaml
 from claimcheck.extract import load_document
 from claimcheck.extract.evaluate import evaluate
 from claimcheck_plugins.extract_rules import RulesExtractor
-from conftest import SHARED
+from tests.conftest import SHARED
 
 SEED = SHARED / "seed"
 DEFAULT_MIN_SCORE = 0.5
