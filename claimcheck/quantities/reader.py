@@ -144,13 +144,41 @@ def find_quantities(text: str) -> list[Quantity]:
         raise TypeError("find_quantities() reads a str")
     if not text:
         return []
-    return _Reader(text).read()
+    comma_decimal = comma_decimal_evident(text)
+    if len(text) <= _CHUNK:
+        return _Reader(text, Tokens(text, comma_decimal)).read()
+    out: list[Quantity] = []
+    for a, b in _chunks(text):
+        out.extend(_Reader(text, Tokens(text[a:b], comma_decimal, base=a)).read())
+    return out
+
+
+# Long text is read in pieces of about this many characters, cut between sentences: the
+# token lists stay small (fast in CPython) and a figure never spans two sentences.
+_CHUNK = 65_536
+
+
+def _chunks(text: str):
+    n = len(text)
+    a = 0
+    while a < n:
+        b = a + _CHUNK
+        if b >= n:
+            yield a, n
+            return
+        cut = max(text.rfind("\n", a + _CHUNK // 2, b), text.rfind(". ", a + _CHUNK // 2, b) + 1)
+        if cut <= a:
+            # no sentence end: cut at whitespace, even beyond the chunk size (never inside a token)
+            spaces = [text.rfind(" ", a + 1, b), text.find(" ", b), text.find("\n", b)]
+            cut = max(spaces[0], 0) or min((p for p in spaces[1:] if p > 0), default=n)
+        yield a, cut
+        a = cut
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, tokens: Tokens) -> None:
         self.src = text
-        self.t = Tokens(text, comma_decimal_evident(text))
+        self.t = tokens
         self._ctx_hits: dict[str, list[int]] | None = None
 
     # --- context cues, looked up lazily and once -------------------------------------------
@@ -215,36 +243,37 @@ class _Reader:
         t = self.t
         out: list[Quantity] = []
         kinds, lowers, texts = t.kind, t.lower, t.text
-        i = 0
         n = t.n
         starts = _START_WORDS
         gates = _GATES
         numberish = _NUMBERISH
         prefixes = _PREFIX_TOKENS
         symbols = _TRIGGER_SYMBOLS
-        while i < n:
-            k = kinds[i]
-            if k == NUM or (k == WORD and (lowers[i] in starts or texts[i] in prefixes)) or (k == SYM and texts[i] in symbols):
-                if k == WORD and texts[i] not in prefixes:
-                    # a common word ("a", "at", "over") starts a figure only before certain words
-                    gate = gates.get(lowers[i])
-                    if gate is not None and i + 1 < n:
-                        nk = kinds[i + 1]
-                        nl = lowers[i + 1]
-                        if not (nl in gate or (nk == NUM or nl in numberish or texts[i + 1] in prefixes or texts[i + 1] in symbols) and "#" in gate):
-                            i += 1
-                            continue
-                try:
-                    got = self.figure_at(i)
-                except _Skip as skip:
-                    i = max(skip.to, i + 1)
-                    continue
-                if got is not None:
-                    qs, nxt = got
-                    out.extend(qs)
-                    i = max(nxt, i + 1)
-                    continue
-            i += 1
+        # The tokens that may start a figure, found by one comprehension (fast in CPython).
+        candidates = [
+            i for i, k in enumerate(kinds)
+            if k == NUM or (k == WORD and (lowers[i] in starts or texts[i] in prefixes)) or (k == SYM and texts[i] in symbols)
+        ]
+        resume = 0
+        for i in candidates:
+            if i < resume:
+                continue
+            if kinds[i] == WORD and texts[i] not in prefixes:
+                # a common word ("a", "at", "over") starts a figure only before certain words
+                gate = gates.get(lowers[i])
+                if gate is not None and i + 1 < n:
+                    nl = lowers[i + 1]
+                    if not (nl in gate or "#" in gate and (kinds[i + 1] == NUM or nl in numberish or texts[i + 1] in prefixes or texts[i + 1] in symbols)):
+                        continue
+            try:
+                got = self.figure_at(i)
+            except _Skip as skip:
+                resume = skip.to
+                continue
+            if got is not None:
+                qs, nxt = got
+                out.extend(qs)
+                resume = nxt
         return out
 
     # --- one figure -------------------------------------------------------------------------

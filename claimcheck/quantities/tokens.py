@@ -33,11 +33,23 @@ _SEP_SPLIT = re.compile(r"([.,\u00a0\u2009\u202f ])")
 
 # A comma decimal is evident from a number such as "3,5" or "1.234,5" (contract: "35.000 only
 # where a comma decimal is evident in the same text").
-_COMMA_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,.])|\d\.\d{3},\d")
+# The search starts at the comma (a literal, so the regex engine skips fast to each comma that
+# follows a digit); what stands before it is checked in Python.
+_COMMA_AFTER_DIGIT = re.compile(r"(?<=\d),\d")
+_COMMA_DECIMAL_BEFORE = re.compile(r"(?:^|[^\d.,])\d{1,3}$|\d\.\d{3}$")
+_COMMA_DECIMAL_AFTER = re.compile(r",\d{1,2}(?![\d,.])")
 
 
 def comma_decimal_evident(text: str) -> bool:
-    return _COMMA_DECIMAL_RE.search(text) is not None
+    for m in _COMMA_AFTER_DIGIT.finditer(text):
+        at = m.start()
+        after = _COMMA_DECIMAL_AFTER.match(text, at)
+        before = _COMMA_DECIMAL_BEFORE.search(text, max(0, at - 5), at)
+        if before is None:
+            continue
+        if after is not None or "." in before.group():
+            return True
+    return False
 
 
 class Tokens:
@@ -48,7 +60,8 @@ class Tokens:
 
     __slots__ = ("kind", "text", "lower", "start", "end", "value", "n")
 
-    def __init__(self, text: str, comma_decimal: bool) -> None:
+    def __init__(self, text: str, comma_decimal: bool, base: int = 0) -> None:
+        """Tokens of ``text``; offsets count from ``base`` (where ``text`` starts in a longer one)."""
         tok = _TOKEN_RE.findall(text)
         start: list[int] = []
         pos = 0
@@ -58,13 +71,13 @@ class Tokens:
             pos = find(t, pos)
             append(pos)
             pos += len(t)
+        if base:
+            start = [a + base for a in start]
         kind = [NUM if t[0].isdecimal() else (WORD if t[0].isalpha() or len(t) > 1 else SYM) for t in tok]
         value: list[tuple[str, str] | None] = [None] * len(tok)
         split_any = False
         prev_num_end = -1
-        for i, k in enumerate(kind):
-            if k != NUM:
-                continue
+        for i in [i for i, k in enumerate(kind) if k == NUM]:
             t = tok[i]
             if t.isdecimal():
                 value[i] = (_ascii(t), "")
@@ -80,7 +93,7 @@ class Tokens:
         if split_any:
             tok, kind, start, value = _resplit(tok, kind, start, value, comma_decimal)
         if "://" in text or "www." in text:
-            _mark_urls(text, kind, start)
+            _mark_urls(text, kind, start, base)
         self.kind = kind
         self.text = tok
         self.lower = [t.lower() for t in tok]
@@ -93,13 +106,13 @@ class Tokens:
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 
 
-def _mark_urls(text: str, kind: list[int], start: list[int]) -> None:
+def _mark_urls(text: str, kind: list[int], start: list[int], base: int) -> None:
     """Digits inside a web address are part of a name, never figures."""
     from bisect import bisect_left
 
     for m in _URL_RE.finditer(text):
-        k = bisect_left(start, m.start())
-        while k < len(start) and start[k] < m.end():
+        k = bisect_left(start, m.start() + base)
+        while k < len(start) and start[k] < m.end() + base:
             kind[k] = JUNK
             k += 1
 
