@@ -104,8 +104,8 @@ def load_installed_plugins() -> list[ClaimcheckError]:
             continue
         try:
             plugin = ep.load()
-            pm.register(plugin, name=ep.name)
             check_hooks(plugin, f"plugin {dist_name!r} ({ep.value})")
+            pm.register(plugin, name=ep.name)
         except ClaimcheckError as exc:
             _unregister(ep.name)
             errors.append(exc)
@@ -147,10 +147,11 @@ def load_plugin_file(path: Path) -> Any:
         del sys.modules[name]
         raise ClaimcheckError(f"{path}: plugin failed to import: {type(exc).__name__}: {exc}") from None
     try:
-        pm.register(module, name)
         check_hooks(module, path)
+        pm.register(module, name)
     except ClaimcheckError:
-        pm.unregister(module)
+        if pm.is_registered(module):
+            pm.unregister(module)
         del sys.modules[name]
         raise
     except pluggy.PluginValidationError as exc:
@@ -176,25 +177,47 @@ def load_plugin_dir(folder: Path) -> list[ClaimcheckError]:
 
 
 def check_hooks(plugin: Any, where: Any) -> None:
-    """Refuse hook implementations that match no hook (a misspelt name), naming the fix."""
+    """Refuse hook implementations that match no hook (a misspelt name) or take arguments the
+    hook does not have, naming the fix. Call it before ``pm.register`` (pluggy's own message
+    for wrong arguments is three lines about its internals)."""
     import difflib
 
     known = [name for name in dir(pm.hook) if not name.startswith("_") and getattr(pm.hook, name).spec is not None]
-    for impl_name in _hookimpl_names(plugin):
+    for impl_name, function in _hookimpls(plugin):
         if impl_name not in known:
             close = difflib.get_close_matches(impl_name, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known hooks: {', '.join(sorted(known))}"
             raise ClaimcheckError(f"{where}: unknown hook {impl_name!r}{hint}")
+        expected = tuple(getattr(pm.hook, impl_name).spec.argnames)
+        args = pluggy.HookImpl(plugin, "", function, function.claimcheck_impl).argnames  # as pluggy reads them
+        wrong = [a for a in args if a not in expected]
+        if wrong:
+            close = difflib.get_close_matches(wrong[0], expected, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ClaimcheckError(
+                f"{where}: {impl_name}({', '.join(args)}): {impl_name} has no argument {wrong[0]!r}{hint}; "
+                f"its arguments are ({', '.join(expected)}), and you may take fewer"
+            )
 
 
-def _hookimpl_names(plugin: Any) -> list[str]:
-    names = []
+def _hookimpls(plugin: Any) -> list[tuple[str, Any]]:
+    found = []
     for attr in dir(plugin):
         value = getattr(plugin, attr, None)
         opts = getattr(value, "claimcheck_impl", None)
         if opts is not None:
-            names.append(opts.get("specname") or attr)
-    return names
+            found.append((opts.get("specname") or attr, value))
+    return found
+
+
+def plugin_label(name: str) -> str:
+    """How error messages name a registered plugin: a local plugin by its file, an installed
+    one by its distribution."""
+    if name in LOCAL_PLUGIN_FILES:
+        return str(LOCAL_PLUGIN_FILES[name])
+    if name in PLUGIN_DISTS:
+        return f"{PLUGIN_DISTS[name][0]} ({name})"
+    return name
 
 
 def is_first_party_checkout(folder: Path) -> bool:

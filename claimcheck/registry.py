@@ -36,6 +36,9 @@ _HOOKS = {"verifier": "register_verifiers", "report format": "register_report_fo
 
 def check_object(obj: Any, kind: str, plugin: str) -> None:
     """Raise a ``ClaimcheckError`` naming the plugin and what to fix."""
+    from claimcheck.plugins import plugin_label
+
+    plugin = plugin_label(plugin)
     required, coroutines = KINDS[kind]
     missing = [a for a in required if not hasattr(obj, a)]
     label = getattr(obj, "name", None) or type(obj).__name__
@@ -61,9 +64,11 @@ def collect(kind: str) -> dict[str, Registered]:
         def register(obj: Any, _plugin: str = plugin) -> None:
             check_object(obj, kind, _plugin)
             if obj.name in found:
+                from claimcheck.plugins import plugin_label
+
                 raise ClaimcheckError(
-                    f"plugin {_plugin!r}: a {kind} named {obj.name!r} is already registered by plugin "
-                    f"{found[obj.name].plugin!r}; choose another name"
+                    f"plugin {plugin_label(_plugin)!r}: a {kind} named {obj.name!r} is already registered by plugin "
+                    f"{plugin_label(found[obj.name].plugin)!r}; choose another name"
                 )
             found[obj.name] = Registered(obj, _plugin)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from tests.conftest import write
 
 GOOD = "id: good\nclaim: More than 35,000 people were arrested.\nfigure: more than 35,000\n"
 

@@ -8,7 +8,7 @@ import json
 
 import yaml
 
-from conftest import write
+from tests.conftest import write
 
 ARRESTS = """\
 # Checked by the desk on Monday

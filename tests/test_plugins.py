@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from conftest import REPO, write
+from tests.conftest import REPO, write
 
 HELLO = '''
 import click

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import write
+from tests.conftest import write
 
 
 def test_index_rereads_only_changed_files_and_revalidates_them(project, monkeypatch):

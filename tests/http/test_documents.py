@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PDF
+from tests.http.conftest import PDF
 
 from claimcheck.http import (
     Document,

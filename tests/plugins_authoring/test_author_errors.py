@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write
+from tests.conftest import write
 
-NEEDS_LABELS = pytest.mark.xfail(strict=True, reason="needs plugin_label() in claimcheck/plugins.py (issue-7 report)")
-NEEDS_ARG_CHECK = pytest.mark.xfail(strict=True, reason="needs the argument check in check_hooks() (issue-7 report)")
 
 VERIFIER = '''
 from claimcheck import hookimpl
@@ -52,7 +50,6 @@ def test_two_verifiers_with_one_name(project, run):
     assert "Traceback" not in result.output
 
 
-@NEEDS_LABELS
 def test_two_verifiers_with_one_name_name_both_files(project, run):
     first, second = verifier_file(project / "plugins" / "first.py"), verifier_file(project / "plugins" / "second.py")
     result = run("verifiers", cwd=project)
@@ -66,7 +63,6 @@ def test_a_verifier_missing_name_and_verify(project, run):
     assert "verifier 'V' has no name, verify; add them" in result.output
 
 
-@NEEDS_LABELS
 def test_a_verifier_missing_verify_names_its_file(project, run):
     path = verifier_file(project / "plugins" / "nameless.py", verify="pass")
     result = run("verifiers", cwd=project)
@@ -103,7 +99,6 @@ def test_wrong_argument_names_name_the_file_hook_and_argument(project, run):
     assert "resolve_status" in error and "'verdict'" in error
 
 
-@NEEDS_ARG_CHECK
 def test_wrong_argument_names_say_what_the_hook_takes(project, run):
     path = write(project / "plugins" / "args.py", "from claimcheck import hookimpl\n\n@hookimpl\ndef resolve_status(claim, verdict):\n    pass\n")
     [error] = [str(e) for e in run("list", cwd=project).load_errors]
@@ -113,7 +108,6 @@ def test_wrong_argument_names_say_what_the_hook_takes(project, run):
     )
 
 
-@NEEDS_ARG_CHECK
 def test_register_plugin_explains_wrong_arguments(register_plugin):
     from claimcheck import hookimpl
     from claimcheck.errors import ClaimcheckError

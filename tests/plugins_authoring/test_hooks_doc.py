@@ -12,7 +12,7 @@ import types
 
 import pytest
 
-from conftest import REPO
+from tests.conftest import REPO
 
 DOC = REPO / "docs" / "hooks.md"
 HEADING = re.compile(r"^## `(\w+)\(([^)]*)\)`\s*$", re.MULTILINE)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from tests.conftest import write
 
 
 def test_plugin_new_writes_a_package(run, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import REPO, write
+from tests.conftest import REPO, write
 
 DOC = (REPO / "docs" / "writing-plugins.md").read_text(encoding="utf-8")
 
