@@ -195,8 +195,18 @@ NOT_FRACTION_BEFORE = frozenset({
 })
 
 # "one" in these phrases is not a count.
-ONE_NOT_COUNT_BEFORE = frozenset({"number", "no", "the", "this", "that", "which", "any", "every", "each", "someone", "anyone", "every"})
+ONE_NOT_COUNT_BEFORE = frozenset({"number", "no", "the", "any", "every", "each", "someone", "anyone"})
 ONE_NOT_COUNT_AFTER = frozenset({"of", "another", "way", "thing", "side", "hand", "'s", "such"})
+
+# Words that cannot be the thing an ordinal numbers ("by a third since 2020" is a fraction).
+FUNCTION_WORDS = frozenset({
+    "since", "in", "by", "to", "from", "for", "on", "at", "and", "or", "but", "than", "this",
+    "that", "last", "over", "more", "less", "after", "before", "while", "when", "compared",
+    "as", "with", "between", "during", "among", "is", "are", "was", "were", "has", "have",
+    "had", "will", "would", "could", "can", "may", "might", "should", "the", "a", "an", "its",
+    "their", "his", "her", "our", "within", "across", "against", "under", "above", "below",
+    "into", "per", "each", "every", "so", "because", "if", "then", "still", "already", "again",
+})
 
 # Ordinals that are not numbering anything here ("at first", "First, ...").
 ORDINAL_NOT_BEFORE = frozenset({"at"})

@@ -91,7 +91,7 @@ _UNITISH = frozenset(
     {k[0] for k in U.PERCENT_WORDS} | {k[0] for k in U.CURRENCY_MULTIWORD} | {k[0] for k in U.UNIT_MULTIWORD}
     | set(U.CURRENCY_WORDS) | set(U.SUBUNIT_WORDS) | set(U.WORD_UNITS) | set(U.ATTACHED_UNITS)
     | set(U.SPACED_ABBREVIATIONS) | set(U.ISO_CODES) | U.PLAIN_ISO_CODES | set(U.CURRENCY_SYMBOLS)
-    | U.DEGREE_WORDS | U.POINT_WORDS | {"second"}
+    | U.DEGREE_WORDS | U.POINT_WORDS | {"second", "p"}
 )
 # Words that may follow a one-word qualifier ("about a million", "over half", "some 30,000").
 _NUMBERISH = frozenset(
@@ -447,6 +447,9 @@ class _Reader:
             if kinds[nxt] == WORD and nt != lowers[nxt] and self.kind(nxt + 1) == NUM and nt not in U.ISO_CODES and lowers[nxt] not in U.WORD_UNITS:
                 return self.name_end(nxt + 1)
         elif n_adj and nt in _DASHES:
+            nw = self.txt(nxt + 1)
+            if self.kind(nxt + 1) == WORD and nw[:1].isupper() and nw.lower() not in U.WORD_UNITS and self.adjacent(nxt, nxt + 1):
+                return self.name_end(i)  # "7-Eleven": a name
             # "555-1234" style phone numbers
             if self.kind(nxt + 1) == NUM and len(texts[i]) == 3 and len(texts[nxt + 1]) == 4 and self.adjacent(nxt, nxt + 1):
                 return nxt + 2
@@ -914,7 +917,7 @@ class _Reader:
         den = L.FRACTION_SINGULAR[w]
         nxt = self.low(k + 1)
         nk = self.kind(k + 1)
-        if w in L.ORDINAL_WORDS and nk == WORD and nxt not in ("of", "million", "billion", "trillion", "thousand") and nxt not in U.WORD_UNITS:
+        if w in L.ORDINAL_WORDS and nk == WORD and nxt not in ("of", "million", "billion", "trillion", "thousand") and nxt not in U.WORD_UNITS and nxt not in L.FUNCTION_WORDS:
             return None  # "a third consecutive term": the ordinal reader takes it
         if w == "quarter" and nk == WORD and nxt not in ("of", "million", "billion", "thousand") and nxt not in U.WORD_UNITS:
             if nxt in ("century",):
@@ -1001,8 +1004,8 @@ class _Reader:
         low = self.low(j)
         if self.low(j - 1) in L.ORDINAL_NOT_BEFORE or self.txt(j + 1) == "," and self.sentence_start(j):
             return None
-        if low in L.FRACTION_SINGULAR and self.low(j - 1) in ("a", "one") and (self.low(j + 1) in ("of",) or self.kind(j + 1) != WORD):
-            return None  # "a third of": a fraction, read from the article
+        if low in L.FRACTION_SINGULAR and self.low(j - 1) in ("a", "one") and (self.low(j + 1) in ("of",) or self.kind(j + 1) != WORD or self.low(j + 1) in L.FUNCTION_WORDS):
+            return None  # "a third of", "by a third since": a fraction, read from the article
         # "twenty-first" is read by the cardinal reader; here single ordinals
         value = L.ORDINAL_WORDS[low]
         amt = _Amount(j, j + 1, float(value))
@@ -1012,6 +1015,10 @@ class _Reader:
 
     def second_at(self, j: int) -> _Amount | None:
         nxt = self.kind(j + 1)
+        if self.txt(j + 1) in _DASHES and self.adjacent(j, j + 1) and self.kind(j + 2) == WORD and self.adjacent(j + 1, j + 2):
+            amt = _Amount(j, j + 1, 2.0)  # "the second-largest"
+            amt.ordinal = True
+            return amt
         if self.low(j - 1) in ("finished", "came", "placed", "ranked", "ranks", "finish", "come", "place", "rank") and nxt != WORD:
             amt = _Amount(j, j + 1, 2.0)
             amt.ordinal = True
@@ -1208,6 +1215,10 @@ class _Reader:
         if t.kind[k] == WORD:
             if attached and self.kind(k + 1) in (NUM, JUNK) and self.adjacent(k, k + 1) and (low, self.txt(k + 1)) not in U.UNIT_MULTIWORD:
                 raise _Skip(self.name_end(k))  # "24703L202", "A320neo": a code
+            if attached and txt == "p" and amt.kind == "num" and not amt.scaled and not amt.money:
+                amt.factor = 0.01  # "198p": pence
+                self.set_money(amt, "GBP", k + 1)
+                return amt.b
             if attached and txt in U.ATTACHED_UNITS:
                 if txt == "m" and amt.scaled:
                     return None
@@ -1310,7 +1321,7 @@ class _Reader:
                 return None
             if x.kind != "num" or x.ordinal or (sep != "/" and not (x.digits_only or x.words)):
                 return None
-            if self.kind(b + 1) != NUM and not (x.words and self.kind(b + 1) == WORD):
+            if self.kind(b + 1) != NUM and not (x.words and self.kind(b + 1) == WORD) and not (x.money and self.txt(b + 1) in U.CURRENCY_SYMBOLS):
                 return None
             if x.year_ok and self.kind(b + 1) == NUM and self.is_int(b + 1) and len(t.text[b + 1]) == 2:
                 # "2022-23", "1939-45": a span of calendar years
