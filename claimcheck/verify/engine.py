@@ -159,6 +159,9 @@ class Engine:
         started = time.perf_counter()
         self._pairs = asyncio.Semaphore(max(1, self.options.concurrency))
         self._index_states = self._read_index_states()
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._writer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="claimcheck-write")
         # Claims in flight are bounded so memory stays flat and an interrupted run loses little.
         slots = asyncio.Semaphore(max(2, self.options.concurrency * 2))
         if self.reporter is not None:
@@ -180,6 +183,7 @@ class Engine:
         finally:
             for task in tasks:
                 task.cancel()
+            self._writer.shutdown(wait=True)  # a write in progress completes: files stay whole
             self._flush_index()
             self.not_applicable.save()
             close = getattr(self.web, "aclose", None)
@@ -271,7 +275,15 @@ class Engine:
             self.not_applicable.remember(row.path, v, new_digest)
         if changes and not self.options.dry_run:
             try:
-                self._write(path, row.path, text, state, changes, new_claim, old_data)
+                # Creating and renaming a file is slow kernel work on some disks (1-3 ms): it runs in
+                # a writer thread while the loop verifies other claims.
+                loop = asyncio.get_running_loop()
+                written = await loop.run_in_executor(self._writer, self._write, path, row.path, text, state, changes,
+                                                     new_claim, old_data)
+                if written is not None:
+                    self._index_rows.append(written)
+                    if len(self._index_rows) >= 500:
+                        self._flush_index()
                 result.written = True
             except ConflictError as exc:
                 result.failures.append(("(write)", str(exc)))
@@ -333,16 +345,15 @@ class Engine:
         return merged
 
     def _write(self, path: Path, rel: str, text: str, state: Any, changes: dict[str, Any], claim: Claim,
-               old_data: Any) -> None:
+               old_data: Any) -> tuple | None:
+        """Write one claim file (in the writer thread); returns its new index row, or None."""
         from claimcheck.verify.writeback import write_if_changed
 
         written = write_if_changed(path, text, state, changes, old_data)
         if written is None:
-            return
+            return None
         _, new_data, new_state = written
-        self._index_rows.append(index_row(rel, path, new_state, new_data, claim))
-        if len(self._index_rows) >= 500:
-            self._flush_index()
+        return index_row(rel, path, new_state, new_data, claim)
 
     def _flush_index(self) -> None:
         """Store index rows for the files this run wrote, so the next command need not re-read them."""
