@@ -13,6 +13,7 @@ no sentence repeats). Target: recall >= 90%, <= 20% not check-worthy, >= 1 MB/s.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -79,8 +80,9 @@ def speed(megabytes: float) -> None:
     proposals = extractor.extract(parse_document(text))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     kept = sum(1 for p in proposals if p.score >= MIN_SCORE)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"speed: {mb:.2f} MB in {wall:.2f} s wall ({mb / wall:.2f} MB/s), {cpu:.2f} s CPU ({mb / cpu:.2f} MB/s); "
-          f"{len(proposals)} proposals, {kept} at >= {MIN_SCORE}")
+          f"{len(proposals)} proposals, {kept} at >= {MIN_SCORE}; load average {load:.1f} on {os.cpu_count()} CPUs")
 
 
 def main() -> None:

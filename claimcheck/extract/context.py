@@ -126,15 +126,8 @@ def read_context(sentences: list[Sentence]) -> Context:
                 run = []
             run.append((start, word))
         _full_name(text, run, full_names)
-        if not found:
-            continue
-        speech = not _SPEECH_WORDS.isdisjoint(tok.set)
-        for i, cue in enumerate(_PERSON_CUES):
-            # guards: speaker cues need a speech verb, ages a digit, kin cues a kin word
-            if (i < 2 and not speech) or (i in (2, 3) and not _DIGIT.search(text)) or (i == 4 and _KIN_WORDS.isdisjoint(tok.set)):
-                continue
-            for m in cue.finditer(text):
-                cue_names[m.group(1)] += 1
+        if found:
+            _person_cues(text, found, tok, cue_names)
     full_tokens = {p for parts, _ in full_names for p in parts}
     # a full name is a person's when it has a title or one of its words is a speaker's name
     public = frozenset(
@@ -184,13 +177,47 @@ def read_context(sentences: list[Sentence]) -> Context:
 _JOINS = re.compile(r"(?:’s|'s)?\s(?:[A-Z]\.\s)?")
 
 
+_NEXT_WORD = re.compile(r"(?:’s|'s)?\s+([a-z]+)")
+_AGE_AFTER = re.compile(r",\s*(?:an?\s+)?\d{1,3}(?:,|[- ](?:[a-z]+\s)?(?:year|yr))")
+
+
+def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names: Counter[str]) -> None:
+    """Count the capitalised words used as a person's name: next to a speech verb ("Marina says",
+    "says Gerard"), with an age ("Dina, 34,", "Anna, a 29-year-old") or after a family word
+    ("her husband, Alexey"). Cheap looks around each capitalised word, no scan of the sentence."""
+    speech = not _SPEECH_WORDS.isdisjoint(tok.set)
+    kin = not _KIN_WORDS.isdisjoint(tok.set)
+    digits = speech or kin or _DIGIT.search(text) is not None
+    if not (speech or kin or digits):
+        return
+    for start, word in found:
+        if word in _NOT_NAMES or len(word) < 2:
+            continue
+        end = start + len(word)
+        if speech:
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt is not None and nxt.group(1) in _SPEECH_WORDS:
+                cue_names[word] += 1
+                continue
+        if speech or kin:
+            before = text[max(0, start - 24):start].rstrip(" ,").rsplit(None, 1)
+            if before and before[-1].lower() in (_SPEECH_WORDS if speech else frozenset()) | (_KIN_WORDS if kin else frozenset()):
+                cue_names[word] += 1
+                continue
+        if digits and text.startswith(",", end) and _AGE_AFTER.match(text, end):
+            cue_names[word] += 1
+
+
 def _full_name(text: str, run: list[tuple[int, str]], out: list[tuple[list[str], bool]]) -> None:
     """Record a run of capitalised words as a full name when two or more of them are names."""
     if len(run) < 2:
         return
     parts = [w for _, w in run]
     start = run[0][0]
-    titled = parts[0] in _TITLES or bool(_TITLE_BEFORE.search(text, max(0, start - 40), start))
+    titles = [i for i, p in enumerate(parts) if p in _TITLES]
+    titled = bool(titles) or bool(_TITLE_BEFORE.search(text, max(0, start - 40), start))
+    if titles:
+        parts = parts[titles[-1] + 1:]  # "Belarusian President Aleksandr Lukashenko": the name follows the title
     parts = [p for p in parts if p not in _NOT_NAMES]
     if len(parts) >= 2:
         out.append((parts, titled))
