@@ -1,6 +1,6 @@
 """Benchmark of ``claimcheck extract``: quality on the labelled seed article, and speed.
 
-    python benchmarks/extract.py [--mb 3]
+    python benchmarks/extract.py [--mb 3] [--article A.txt --labels A.yaml ...]
 
 Prints recall of the check-worthy claims and precision (share of proposals that are
 check-worthy) on ../shared/seed at the default --min-score, with the issue's quote-overlap
@@ -33,11 +33,11 @@ from claimcheck_plugins.extract_rules import RulesExtractor  # noqa: E402
 MIN_SCORE = 0.5
 
 
-def quality() -> None:
-    document = load_document(str(SHARED / "seed" / "000_0291f574eafcc528.txt"))
-    labels = yaml.safe_load((SHARED / "seed" / "claims.yaml").read_text(encoding="utf-8"))
+def quality(article: Path, labels_path: Path) -> None:
+    document = load_document(str(article))
+    labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     proposals = RulesExtractor().extract(document)
-    print(f"seed article: {len(labels)} labelled claims, {sum(1 for c in labels if c['checkworthy'])} check-worthy")
+    print(f"{article.name}: {len(labels)} labelled claims, {sum(1 for c in labels if c.get('checkworthy'))} check-worthy")
     for strict in (False, True):
         e = evaluate(proposals, labels, MIN_SCORE, strict)
         mode = "figure-aware  " if strict else "quote overlap "
@@ -87,10 +87,20 @@ def speed(megabytes: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=3.0, help="size of the speed corpus in MB")
+    parser.add_argument("--mb", type=float, default=3.0, help="size of the speed corpus in MB (0: skip)")
+    parser.add_argument("--article", type=Path, action="append",
+                        help="an article to score (repeatable; default: the seed article)")
+    parser.add_argument("--labels", type=Path, action="append",
+                        help="its labelled claims, a YAML list with quote_spun/quote and checkworthy (one per --article)")
     args = parser.parse_args()
-    quality()
-    speed(args.mb)
+    articles = args.article or [SHARED / "seed" / "000_0291f574eafcc528.txt"]
+    labels = args.labels or [SHARED / "seed" / "claims.yaml"]
+    if len(articles) != len(labels):
+        parser.error("give one --labels file per --article")
+    for article, labelled in zip(articles, labels):
+        quality(article, labelled)
+    if args.mb > 0:
+        speed(args.mb)
 
 
 if __name__ == "__main__":
