@@ -1466,14 +1466,20 @@ class _Reader:
             x_lo = x_hi = v
         nonneg = unit not in (U.CELSIUS, U.FAHRENHEIT) and unit not in U.DELTA.values() and v >= 0
         lo_open = hi_open = False
+        # 0.9·X and 1.1·X in decimal when the digits are known: "some 14km" is [12.6, 15.4]
+        exact_digits = amt.kind == "num" and amt.mant is not None and f == 1.0
+        nine = to_float(amt.mant * 9, amt.exp - 1) if exact_digits else 0.9 * x_hi
         if qual is Qualifier.ABOUT:
-            lo, hi = sorted((0.9 * x_lo, 1.1 * x_hi)) if x_lo == x_hi else (0.9 * x_lo, 1.1 * x_hi)
+            if exact_digits:
+                lo, hi = sorted((nine, to_float(amt.mant * 11, amt.exp - 1)))
+            else:
+                lo, hi = sorted((0.9 * x_lo, 1.1 * x_hi)) if x_lo == x_hi else (0.9 * x_lo, 1.1 * x_hi)
         elif qual is Qualifier.MORE_THAN:
             lo, hi, lo_open, hi_open = x_lo, None, True, True
         elif qual is Qualifier.AT_LEAST:
             lo, hi, hi_open = x_lo, None, True
         elif qual is Qualifier.NEARLY:
-            lo, hi, hi_open = 0.9 * x_hi, x_hi, True
+            lo, hi, hi_open = nine, x_hi, True
             if hi < 0:
                 lo = 1.1 * x_hi
         elif qual is Qualifier.LESS_THAN:
