@@ -147,3 +147,14 @@ def test_a_missing_local_file_is_a_clear_error(project: Path) -> None:
 def test_local_paths_need_a_project_root() -> None:
     with pytest.raises(UnsafePathError, match="no project root"):
         fetch("sources/note.txt")
+
+
+def test_extraction_in_worker_processes_gives_the_same_document(http_server) -> None:
+    inline = fetch(http_server.url("/article"), extract_processes=0)
+    in_worker = fetch(http_server.url("/article"), extract_processes=1)
+    assert in_worker == inline
+
+
+def test_a_broken_pdf_fails_the_same_way_in_a_worker_process(http_server) -> None:
+    with pytest.raises(DocumentError, match="could not read the PDF"):
+        fetch(http_server.url("/broken-pdf"), extract_processes=1)
