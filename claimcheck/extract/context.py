@@ -107,6 +107,7 @@ def read_context(sentences: list[Sentence]) -> Context:
     """One pass over the article (plus one to follow who each sentence is about)."""
     full_names: list[tuple[list[str], bool]] = []
     cue_names: Counter[str] = Counter()
+    aged: Counter[str] = Counter()
     proper: set[str] = set()
     counts: Counter[str] = Counter()
     tokens = [Tokens(s.text) for s in sentences]
@@ -127,13 +128,17 @@ def read_context(sentences: list[Sentence]) -> Context:
             run.append((start, word))
         _full_name(text, run, full_names)
         if found:
-            _person_cues(text, found, tok, cue_names)
+            _person_cues(text, found, tok, cue_names, aged)
     full_tokens = {p for parts, _ in full_names for p in parts}
     # a full name is a person's when it has a title or one of its words is a speaker's name
+    # an interviewee named in full with an age and no public role ("Muhammad Ali, a 45-year-old
+    # farmer") is private, first name and surname alike
+    private_full = {p for parts, _ in full_names if parts[-1] in aged for p in parts}
     public = frozenset(
         p for parts, titled in full_names if titled or any(x in cue_names for x in parts) for p in parts
-    ) - _NOT_NAMES
-    private = frozenset(n for n in cue_names if n not in full_tokens and n not in _NOT_NAMES)
+    ) - _NOT_NAMES - private_full
+    private = frozenset(n for n in cue_names if (n not in full_tokens or n in private_full) and n not in _NOT_NAMES) \
+        | frozenset(private_full - _NOT_NAMES)
 
     flags: list[bool] = []
     dup: list[bool] = []
@@ -181,7 +186,15 @@ _NEXT_WORD = re.compile(r"(?:’s|'s)?\s+([a-z]+)")
 _AGE_AFTER = re.compile(r",\s*(?:an?\s+)?\d{1,3}(?:,|[- ](?:[a-z]+\s)?(?:year|yr))")
 
 
-def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names: Counter[str]) -> None:
+_PUBLIC_ROLES = (
+    "president", "minister", "head", "director", "chief", "spokes", "official", "leader", "founder", "chair",
+    "professor", "expert", "analyst", "lawyer", "activist", "journalist", "mayor", "governor", "senator", "mp",
+    "lawmaker", "deputy", "commander", "general", "ceo", "executive", "secretary", "ambassador", "judge", "candidate",
+)
+
+
+def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names: Counter[str],
+                 aged: Counter[str]) -> None:
     """Count the capitalised words used as a person's name: next to a speech verb ("Marina says",
     "says Gerard"), with an age ("Dina, 34,", "Anna, a 29-year-old") or after a family word
     ("her husband, Alexey"). Cheap looks around each capitalised word, no scan of the sentence."""
@@ -206,6 +219,10 @@ def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names
                 continue
         if digits and text.startswith(",", end) and _AGE_AFTER.match(text, end):
             cue_names[word] += 1
+            # "Muhammad Ali, a 45-year-old farmer": an age and no public role make a private person
+            appositive = text[end:end + 80].split(".")[0].lower()
+            if not any(role in appositive for role in _PUBLIC_ROLES):
+                aged[word] += 1
 
 
 def _full_name(text: str, run: list[tuple[int, str]], out: list[tuple[list[str], bool]]) -> None:

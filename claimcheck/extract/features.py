@@ -70,7 +70,8 @@ _PUBLIC = Lexicon(
     organization organizations institute university company companies corporation bank federation coalition alliance
     opposition kremlin election referendum sanctions invasion battalion forces campaign consulate embassy state states
     nations countries country network group journalist activist chief director leader ceo chairman chairwoman founder
-    ministry ministries""",
+    ministry ministries scientists researchers study studies report experts analysts economists observers monitors
+    statistics census""",
     stems="parliament congress government",
     phrases="prime minister|armed forces|white house|head of",
 )
@@ -108,7 +109,7 @@ _FEELING = Lexicon(
 )
 _OPINION = Lexicon(
     """thought should must ought seem seems perhaps maybe arguably clearly obviously terrible amazing wonderful
-    beautiful awful great good bad best worst important hard favourable favorable excellent""",
+    beautiful awful great good bad important hard favourable favorable excellent""",
     stems="think believ",
     phrases="need to|have to",
 )

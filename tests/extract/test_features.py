@@ -86,3 +86,14 @@ def test_announced_plans_with_a_figure_are_checkable_but_speculation_is_not():
     assert best("Volkswagen plans to cut more than 35,000 jobs in Germany by 2030.", "more than 35,000") >= 0.5
     assert best("The renovation of the Louvre will cost about €700m.") >= 0.5
     assert best("If the talks fail, prices could rise sharply.") < 0.5
+
+
+def test_a_news_report_proposes_its_figures_and_officials_not_its_interviewee():
+    # Written for this test: wire-style news with an official, a named interviewee and a comment.
+    text = (Path(__file__).parent / "data" / "floods-news.txt").read_text(encoding="utf-8")
+    kept = [p for p in proposals(text) if p.score >= 0.5]
+    figures = {p.figure for p in kept}
+    assert {"at least 1,136", "More than 33 million", "nearly 1 million", "$160 million", "less than 1%"} <= figures
+    assert "45-year-old" not in figures, "a farmer named in full with his age is still a private person"
+    assert any(p.quote.startswith("Prime Minister Shehbaz Sharif called it") for p in kept)
+    assert not any(p.quote.startswith(("Can the world", "Many experts", "It is heartbreaking", "Follow AP")) for p in kept)
