@@ -13,12 +13,11 @@ What it does for every request, in order:
    chain for the link checker.
 
 Why shards: one ``httpx.AsyncClient`` on its default transport (httpcore) turns CPU-bound
-past ~10 connections (encode/httpx#3215), so with that transport the pool spreads requests
-over ``ceil(max_concurrency / 10)`` clients of at most 10 connections each, picking the
-least-loaded shard and preferring one that already talked to the host (keep-alive).
-When ``httpx-aiohttp`` is installed the shards use its transport instead, which costs half
-the CPU per request here and has no such cliff, so a single shard is enough. See
-docs/http.md for the measurements.
+past ~10 connections (encode/httpx#3215), so with that transport the pool spreads hosts over
+several transports ("shards") of at most 10 connections each (``_pick_shard``). When
+``httpx-aiohttp`` is installed the pool uses its transport instead, which costs half the CPU
+per request here and has no such cliff, so a single one is enough. See docs/http.md for the
+measurements.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ import asyncio
 import email.utils
 import errno
 import functools
-import math
 import os
 import random
 import socket
@@ -63,8 +61,10 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: methods that are safe to send twice
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-#: the most connections one httpcore-backed client is given (see the module docstring)
+#: the most connections one httpcore-backed transport is given (see the module docstring)
 SHARD_CONNECTIONS = 10
+#: the most httpcore transports a pool makes (each costs little: the TLS context is shared)
+MAX_SHARDS = 128
 #: documents bigger than this are extracted in a worker thread, so the loop keeps serving
 THREAD_EXTRACT_BYTES = 256 * 1024
 #: with extract_processes=None, documents extracted in the event loop before worker processes start
@@ -90,11 +90,12 @@ def _aiohttp_available() -> bool:
 class _Shard:
     """One httpx transport (its own connection pool) and how many requests it is serving."""
 
-    __slots__ = ("transport", "in_flight")
+    __slots__ = ("transport", "in_flight", "hosts")
 
     def __init__(self, transport: "httpx.AsyncBaseTransport") -> None:
         self.transport = transport
         self.in_flight = 0
+        self.hosts = 0
 
 
 class _Answer:
@@ -148,7 +149,7 @@ class HttpPool:
         self._documents: DocumentCache | None = None
         self._global: asyncio.Semaphore | None = None
         self._hosts: dict[str, asyncio.Semaphore] = {}
-        self._homes: dict[str, list[int]] = {}
+        self._homes: dict[str, int] = {}
         self._closed = False
         self._executor: Any = None
         self._extractions = 0
@@ -180,35 +181,33 @@ class HttpPool:
         # Creating transports loads the TLS trust store (~0.1 s): a run served from the cache skips it.
         if self._shards is not None:
             return self._shards
-        settings = self.settings
+        import httpx
+
+        timeout = self.settings.timeout
+        self._timeout = {"connect": min(10.0, timeout), "read": timeout, "write": timeout, "pool": timeout}
+        self._base_headers = {
+            "User-Agent": self.user_agent,
+            "Accept": "*/*",
+            # Only what zlib can undo: bodies are decoded before they are cached.
+            "Accept-Encoding": "gzip, deflate",
+        }
+        self._ssl = httpx.create_ssl_context()  # one trust store for every shard
         if self.transport == "aiohttp":
-            count, per_shard = 1, settings.max_concurrency
+            self._shards = [_Shard(self._make_transport(self.settings.max_concurrency))]
         else:
-            count = max(1, math.ceil(settings.max_concurrency / SHARD_CONNECTIONS))
-            per_shard = min(SHARD_CONNECTIONS, settings.max_concurrency)
-        self._shards = [_Shard(self._make_transport(per_shard)) for _ in range(count)]
+            self._shards = [_Shard(self._make_transport(SHARD_CONNECTIONS))]
         return self._shards
 
     def _make_transport(self, connections: int) -> Any:
         import httpx
-
-        if not hasattr(self, "_timeout"):
-            timeout = self.settings.timeout
-            self._timeout = {"connect": min(10.0, timeout), "read": timeout, "write": timeout, "pool": timeout}
-            self._base_headers = {
-                "User-Agent": self.user_agent,
-                "Accept": "*/*",
-                # Only what zlib can undo: bodies are decoded before they are cached.
-                "Accept-Encoding": "gzip, deflate",
-            }
 
         # Keep-alive for every connection we may open: reconnecting costs more than an idle socket.
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
         if self.transport == "aiohttp":
             from httpx_aiohttp import AiohttpTransport
 
-            return AiohttpTransport(limits=limits)
-        return httpx.AsyncHTTPTransport(limits=limits)
+            return AiohttpTransport(verify=self._ssl, limits=limits)
+        return httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits)
 
     async def aclose(self) -> None:
         """Close connections and the cache. Idempotent."""
@@ -489,19 +488,35 @@ class HttpPool:
         return semaphore
 
     def _pick_shard(self, host: str) -> _Shard:
+        """The shard (httpx transport) for a request to ``host``.
+
+        aiohttp: the single shard. httpcore: every host gets a home shard holding at most
+        ``SHARD_CONNECTIONS // max_per_host`` hosts (2 with the defaults), so a shard never has
+        more than 10 connections, idle ones included: httpcore's scheduling cost grows with the
+        connections of its pool (encode/httpx#3215), and a pool shared by more hosts than it
+        has connections keeps closing one host's idle connection to open another's. Shards are
+        added as hosts appear, up to ``MAX_SHARDS``; past that, hosts share the least-loaded.
+        """
         shards = self._shards if self._shards is not None else self._start_network()
-        if len(shards) == 1:
+        if self.transport == "aiohttp":
             return shards[0]
-        # A shard that already served this host probably has an idle keep-alive connection
-        # to it; use it unless it is full, else the least-loaded shard (never queue inside
-        # httpcore, which is where the CPU goes).
-        homes = self._homes.setdefault(host, [])
-        for index in homes:
-            if shards[index].in_flight < SHARD_CONNECTIONS:
-                return shards[index]
-        index = min(range(len(shards)), key=lambda i: shards[i].in_flight)
-        homes.append(index)
-        return shards[index]
+        index = self._homes.get(host)
+        if index is None:
+            per_shard = max(1, SHARD_CONNECTIONS // self.settings.max_per_host)
+            open_shards = [i for i, shard in enumerate(shards) if shard.hosts < per_shard]
+            if open_shards:
+                index = open_shards[0]
+            elif len(shards) < MAX_SHARDS:
+                shards.append(_Shard(self._make_transport(SHARD_CONNECTIONS)))
+                index = len(shards) - 1
+            else:
+                index = min(range(len(shards)), key=lambda i: (shards[i].hosts, shards[i].in_flight))
+            self._homes[host] = index
+            shards[index].hosts += 1
+        shard = shards[index]
+        if shard.in_flight >= SHARD_CONNECTIONS:  # only when hosts share shards past MAX_SHARDS
+            shard = min(shards, key=lambda candidate: candidate.in_flight)
+        return shard
 
     async def _attempts(
         self,

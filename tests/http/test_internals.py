@@ -21,17 +21,16 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
     assert _retry_after("soon") is None and _retry_after(None) is None
 
 
-def test_httpcore_shards_never_take_more_than_ten_requests_and_stick_to_a_host() -> None:
-    pool = HttpPool(HttpSettings(max_concurrency=64), transport="httpcore")
+def test_httpcore_shards_hold_two_hosts_each_so_none_passes_ten_connections() -> None:
+    pool = HttpPool(HttpSettings(max_concurrency=64, max_per_host=4), transport="httpcore")
 
     async def main() -> None:
-        shards = pool._start_network()
-        assert len(shards) == 7  # ceil(64 / 10)
-        first = pool._pick_shard("a.example:443")
-        assert pool._pick_shard("a.example:443") is first  # keep-alive affinity
-        first.in_flight = SHARD_CONNECTIONS
-        other = pool._pick_shard("a.example:443")
-        assert other is not first and other.in_flight < SHARD_CONNECTIONS
+        picked = {host: pool._pick_shard(host) for host in ("a:443", "b:443", "c:443", "d:443", "e:443")}
+        assert picked["a:443"] is picked["b:443"]  # 2 hosts x 4 connections <= 10
+        assert picked["c:443"] is picked["d:443"] and picked["c:443"] is not picked["a:443"]
+        assert len(pool._shards) == 3
+        assert pool._pick_shard("a:443") is picked["a:443"]  # keep-alive affinity
+        assert SHARD_CONNECTIONS == 10
         await pool.aclose()
 
     asyncio.run(main())
