@@ -85,6 +85,22 @@ def speed(megabytes: float) -> None:
           f"{len(proposals)} proposals, {kept} at >= {MIN_SCORE}; load average {load:.1f} on {os.cpu_count()} CPUs")
 
 
+def pathological() -> None:
+    """Inputs that would expose a super-linear pattern: each should take a fraction of a second."""
+    cases = {
+        "1,1,1,... (1 MB)": "1," * 500_000 + ".",
+        "100k nested parentheses": "(" * 100_000 + "800 people." + ")" * 100_000,
+        "a.a.a.... (1 MB)": "a." * 500_000,
+        "capitalised names + says": "Marina Alexey Dina Gerard says " * 30_000 + ".",
+        "month words": "in May and March " * 50_000 + ".",
+    }
+    extractor = RulesExtractor()
+    for name, text in cases.items():
+        cpu = time.process_time()
+        extractor.extract(parse_document(text))
+        print(f"  {name:28} {len(text) / 1e6:5.2f} MB  {time.process_time() - cpu:6.2f} s CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=3.0, help="size of the speed corpus in MB (0: skip)")
@@ -101,6 +117,8 @@ def main() -> None:
         quality(article, labelled)
     if args.mb > 0:
         speed(args.mb)
+        print("pathological inputs:")
+        pathological()
 
 
 if __name__ == "__main__":
