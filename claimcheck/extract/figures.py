@@ -235,6 +235,10 @@ def _matches(sentence: str):
         else:
             continue
         start = match.start()
+        if match.lastgroup in ("date", "year"):
+            season = _DATE_PREFIX.search(sentence, max(pos, start - 8), start)
+            if season is not None:
+                start = season.start()  # "mid-June", "early March"
         if sentence[start:start + 1] == "$" and start >= 1 and sentence[start - 1].isalpha():
             # "US$", "A$", "NZ$": the letters belong to the currency sign
             while start > 0 and sentence[start - 1].isalpha() and match.start() - start < 3:
@@ -249,6 +253,7 @@ def _matches(sentence: str):
         pos = match.end()
 
 
+_DATE_PREFIX = re.compile(r"\b(?:early|mid|late)[\s-]\Z", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:quite\s+)?an?\s+)\Z|(?:\bquite\s+)\Z", re.IGNORECASE)
 
 

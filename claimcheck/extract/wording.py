@@ -56,8 +56,8 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
         for w in words:
             if not re.match(r"[\w’'-]", w) or (w.lower() in _STOP and phrase) or len(phrase) >= 6:
                 break
-            if w.lower() in ("of",) and not phrase:
-                continue
+            if w.lower() in _STOP and not phrase:
+                continue  # "$160 million in international aid" -> "international aid"
             phrase.append(w)
     if figure.kind in ("date", "duration") or not phrase:
         before = re.findall(r"[\w’'-]+|[,;:()\[\]–—.!?]", sentence[:figure.start])
@@ -69,7 +69,10 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
         while back and back[-1].lower() in _STOP:
             back.pop()
         if figure.kind == "date":
-            return " ".join(back) or None
+            # "rally on August 18, 2020" -> "rally"; a phrase with other figures in it says little
+            if len(back) < 1 or any(any(c.isdigit() for c in w) for w in back):
+                return None
+            return " ".join(back).rstrip("-") or None
         phrase = back + phrase if not phrase else phrase
     while phrase and phrase[-1].lower() in _STOP:
         phrase.pop()
