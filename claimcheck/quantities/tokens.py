@@ -14,6 +14,7 @@ number with a leading zero) becomes one JUNK token, which is never a figure.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 NUM, WORD, SYM, JUNK = 0, 1, 2, 3
 
@@ -28,28 +29,25 @@ _TOKEN_RE = re.compile(
 # A run of this many numbers side by side with nothing but spaces between them is a table or
 # noise, not prose ("1 1 1 1 ..."): no figure.
 _MAX_SPACED_NUMBERS = 4
+_SPACED_TOKEN_RE = re.compile(r"\s*(?:" + _TOKEN_RE.pattern + ")")
 _SPACES = frozenset(" \u00a0\u2009\u202f")
 _SEP_SPLIT = re.compile(r"([.,\u00a0\u2009\u202f ])")
 
 # A comma decimal is evident from a number such as "3,5" or "1.234,5" (contract: "35.000 only
 # where a comma decimal is evident in the same text").
-# The search starts at the comma (a literal, so the regex engine skips fast to each comma that
-# follows a digit); what stands before it is checked in Python.
-_COMMA_AFTER_DIGIT = re.compile(r"(?<=\d),\d")
-_COMMA_DECIMAL_BEFORE = re.compile(r"(?:^|[^\d.,])\d{1,3}$|\d\.\d{3}$")
-_COMMA_DECIMAL_AFTER = re.compile(r",\d{1,2}(?![\d,.])")
+# "3,5" or "1.234,5": the regular expressions start at the comma (a literal the engine skips to
+# fast) and check what follows; what stands before a "3,5" is checked in Python, rarely.
+_COMMA_SHORT_GROUP = re.compile(r"(?<=\d),\d{1,2}(?![\d,.])")
+_DOT_GROUP_THEN_COMMA = re.compile(r"(?<=\d\.\d{3}),\d")
+_ONE_TO_THREE_DIGITS = re.compile(r"(?:^|[^\d.,])\d{1,3}$")
 
 
 def comma_decimal_evident(text: str) -> bool:
-    for m in _COMMA_AFTER_DIGIT.finditer(text):
+    for m in _COMMA_SHORT_GROUP.finditer(text):
         at = m.start()
-        after = _COMMA_DECIMAL_AFTER.match(text, at)
-        before = _COMMA_DECIMAL_BEFORE.search(text, max(0, at - 5), at)
-        if before is None:
-            continue
-        if after is not None or "." in before.group():
+        if _ONE_TO_THREE_DIGITS.search(text, max(0, at - 4), at):
             return True
-    return False
+    return _DOT_GROUP_THEN_COMMA.search(text) is not None
 
 
 class Tokens:
@@ -62,17 +60,12 @@ class Tokens:
 
     def __init__(self, text: str, comma_decimal: bool, base: int = 0) -> None:
         """Tokens of ``text``; offsets count from ``base`` (where ``text`` starts in a longer one)."""
-        tok = _TOKEN_RE.findall(text)
-        start: list[int] = []
-        pos = 0
-        find = text.find
-        append = start.append
-        for t in tok:
-            pos = find(t, pos)
-            append(pos)
-            pos += len(t)
-        if base:
-            start = [a + base for a in start]
+        # Each match carries the whitespace before its token: the running sum of match lengths
+        # is where each token ends, all computed in C.
+        spaced = _SPACED_TOKEN_RE.findall(text)
+        ends = list(accumulate(map(len, spaced), initial=base))[1:]
+        tok = [w.lstrip() for w in spaced]
+        start = [e - len(t) for e, t in zip(ends, tok)]
         kind = [NUM if t[0].isdecimal() else (WORD if t[0].isalpha() or len(t) > 1 else SYM) for t in tok]
         value: list[tuple[str, str] | None] = [None] * len(tok)
         split_any = False
@@ -96,9 +89,9 @@ class Tokens:
             _mark_urls(text, kind, start, base)
         self.kind = kind
         self.text = tok
-        self.lower = [t.lower() for t in tok]
+        self.lower = list(map(str.lower, tok))
         self.start = start
-        self.end = [a + len(t) for a, t in zip(start, tok)]
+        self.end = ends if len(ends) == len(tok) and not split_any else [a + len(t) for a, t in zip(start, tok)]
         self.value = value
         self.n = len(tok)
 
