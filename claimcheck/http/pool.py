@@ -61,6 +61,9 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: methods that are safe to send twice
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+#: HEAD answers that some servers give while GET works (HEAD not implemented, blocked, or
+#: routed to a 404): a link is only reported with one of these after a GET agrees
+HEAD_DOUBTFUL = frozenset({400, 403, 404, 405, 410, 429, 501, 503})
 #: the most connections one httpcore-backed transport is given (see the module docstring)
 SHARD_CONNECTIONS = 10
 #: the most httpcore transports a pool makes (each costs little: the TLS context is shared)
@@ -322,11 +325,13 @@ class HttpPool:
     async def check(self, url: str, *, cache: bool = True) -> LinkStatus:
         """Status of a link for a link checker: never raises for a bad link, reports it.
 
-        Uses HEAD, and GET (body not read) when the server refuses HEAD (405, 501, 403...).
+        Uses HEAD, and GET (body not read) when HEAD gives an answer a GET may contradict
+        (``HEAD_DOUBTFUL``: 404, 405, 501, 403...), so a live source is never reported dead
+        because its server mishandles HEAD.
         """
         try:
             response = await self.request("HEAD", url, cache=cache, read_body=False)
-            if response.status in (400, 403, 405, 501):
+            if response.status in HEAD_DOUBTFUL:
                 response = await self.request("GET", url, cache=cache, read_body=False)
         except UnsafeURLError as error:
             return LinkStatus(url=self.redactor(url), status=None, reason="unsafe", error=str(error))

@@ -13,7 +13,7 @@ for the whole test session. Routes:
 - ``/loop/a`` <-> ``/loop/b``: a redirect loop; ``/redirect/N``: N redirects then /text;
   ``/redirect-file``: a redirect to file:///etc/passwd;
 - ``/big``: 100 MB with a Content-Length; ``/big-chunked``: 100 MB chunked, no length;
-- ``/no-head``: 405 on HEAD, 200 on GET; ``/headers``: echoes the request headers as JSON;
+- ``/no-head``, ``/head-404``: 405 or 404 on HEAD, 200 on GET; ``/headers``: echoes the request headers as JSON;
 - ``/counted/ID``: 200 whose body says how often it was served;
 - ``/concurrent?seconds=S``: records how many requests were in flight at once.
 """
@@ -206,9 +206,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._stream_big(chunked=False)
         elif path == "/big-chunked":
             self._stream_big(chunked=True)
-        elif path == "/no-head":
+        elif path in ("/no-head", "/head-404"):
             if self.command == "HEAD":
-                self._send(405, b"")
+                self._send(405 if path == "/no-head" else 404, b"")
             else:
                 self._send(200, b"GET works")
         elif path == "/headers":

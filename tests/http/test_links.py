@@ -42,8 +42,10 @@ def test_a_host_that_does_not_exist_is_dead_not_a_crash() -> None:
 
 
 def test_servers_refusing_head_are_asked_with_get(http_server) -> None:
-    status = check(http_server.url("/no-head"))
-    assert status.status == 200
+    assert check(http_server.url("/no-head")).status == 200
+    # a server answering HEAD with 404 must not get a live source reported dead
+    live = check(http_server.url("/head-404"))
+    assert live.status == 200 and not live.dead
 
 
 def test_a_redirect_loop_is_reported(http_server) -> None:
