@@ -16,7 +16,11 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _OUTER_QUOTES = re.compile(r"^[“\"‘']+|[”\"’']+$")
-_ATTRIBUTED = re.compile(r"^[“\"](?P<said>.+?)[,.!?]?[”\"]\s*,?\s*(?P<who>(?:says|said|explains|adds|claims|states|continues|notes)\s+[^,.]+|[^,.]{1,60}?\s+(?:says|said|explains|adds|claims|states|continues|notes))[^.]*\.?$")
+_ATTRIBUTED = re.compile(
+    r"^[“\"](?P<said>[^“”\"]+?)[,.!?]?[”\"]\s*,?\s*(?P<who>(?:says|said|explains|adds|claims|states|continues|notes)\s+[^,.]+"
+    r"|[^,.]{1,60}?\s+(?:says|said|explains|adds|claims|states|continues|notes))(?P<role>,\s+(?:an?|the)\s+[^.,]+)?[^.]*\.?$"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b|\bI[’']")
 _STOP = frozenset(
     """in on at for to from by since after before during until with of who which that whose where when while as
     and or but because if though although than into onto over under through across between among against via per
@@ -29,11 +33,14 @@ def claim_text(quote: str) -> str:
     "As a result,") and the quotation marks of a reported statement are dropped."""
     text = _CREDIT.sub("", quote).strip()
     m = _ATTRIBUTED.match(text)
-    if m:
+    if m and not _FIRST_PERSON.search(m.group("said")):  # "we lost everything" cannot lose its quotation marks
         who = m.group("who").strip()
         verb_first = re.match(r"(says|said|explains|adds|claims|states|continues|notes)\s+(.+)", who)
         speaker, verb = (verb_first.group(2), verb_first.group(1)) if verb_first else who.rsplit(" ", 1)
         said = m.group("said").strip().rstrip(",")
+        role = m.group("role") or ""  # ", the head of the organisation"
+        if role and verb_first:
+            speaker = f"{speaker}{role},"
         text = f"{speaker} {verb} {said[0].lower() + said[1:] if said[:2] != 'I ' else said}"
     text = _CONNECTIVE.sub("", text, count=1)
     if text and text[0].islower():
