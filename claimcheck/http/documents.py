@@ -90,7 +90,12 @@ def extract(body: bytes, *, kind: str, content_type: str, url: str) -> dict[str,
     if kind == "pdf":
         return _extract_pdf(body, url)
     if kind == "html":
-        return _extract_html(_decode_html(body, content_type), url)
+        try:
+            return _extract_html(_decode_html(body, content_type), url)
+        except RecursionError:  # absurdly nested markup
+            raise DocumentError(f"could not read the page at {url}: its HTML is nested too deeply", url=url) from None
+        except (ValueError, TypeError, AttributeError) as error:  # an extractor bug must not crash a verifier
+            raise DocumentError(f"could not extract the text of {url}: {type(error).__name__}: {error}", url=url) from None
     return {"title": None, "text": decode_text(body, charset_of(content_type)), "publisher": None, "date": None, "author": None}
 
 

@@ -156,6 +156,7 @@ class HttpPool:
         self._closed = False
         self._executor: Any = None
         self._extractions = 0
+        self._no_workers = False
 
     # -- life cycle ---------------------------------------------------------------------
 
@@ -415,9 +416,20 @@ class HttpPool:
             if cached is not None:
                 return cached
         executor = self._extractor()
+        fields: dict[str, Any] | None = None
         if executor is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
             call = functools.partial(extract, body, kind=kind, content_type=content_type, url=url)
-            fields = await asyncio.get_running_loop().run_in_executor(executor, call)
+            try:
+                fields = await asyncio.get_running_loop().run_in_executor(executor, call)
+            except (BrokenProcessPool, OSError):
+                # A worker died (out of memory, killed): carry on without workers.
+                self._executor = None
+                self._no_workers = True
+                executor.shutdown(wait=False, cancel_futures=True)
+        if fields is not None:
+            pass
         elif len(body) > THREAD_EXTRACT_BYTES:
             fields = await asyncio.to_thread(extract, body, kind=kind, content_type=content_type, url=url)
         else:
@@ -434,7 +446,7 @@ class HttpPool:
         over thousands of pages is bound by it. Worker processes move it off the event loop's
         core. Small runs (fewer than ``EXTRACT_POOL_AFTER`` documents) never start one.
         """
-        if self._executor is not None:
+        if self._executor is not None or self._no_workers:
             return self._executor
         wanted = self.settings.extract_processes
         if wanted is None:
