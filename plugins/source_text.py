@@ -154,8 +154,7 @@ def tokens(text: str) -> list[Token]:
         number = word[0].isdigit()
         proper = word[0].isupper() and not sentence_start and word.lower() not in _MONTHS
         out.append(Token(word, m.start(), m.end(), proper, number))
-        tail = text[m.end(): m.end() + 3]
-        sentence_start = bool(re.match(r"[.!?]", tail))
+        sentence_start = text[m.end(): m.end() + 1] in (".", "!", "?")
     return out
 
 
@@ -303,7 +302,9 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
         overlap = len(concepts & ctx.keys) + len(proper & ctx.proper)
         if not excerpt and overlap < min(2, len(ctx.keys)):
             continue
-        found = find_quantities(sentence)
+        if not _MAY_HAVE_FIGURE.search(sentence):
+            continue  # no digit and no number word: no figure to read
+        found = _figures(sentence)
         if not found:
             continue
         sentence_places = places(sentence, toks)
@@ -351,6 +352,23 @@ def _may_compare(a: str | None, b: str | None) -> bool:
     """False when two units are surely of different families (count, percent, points, year,
     ordinal, money, physical); physical units are left to ``compare``, which converts them."""
     return _unit_class(a) == _unit_class(b)
+
+
+_MAY_HAVE_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+    r"thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter|several|few|handful|tens|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _figures(sentence: str) -> tuple:
+    """The figures of a sentence (cached: the same page is often read for several claims)."""
+    from claimcheck.quantities import find_quantities
+
+    return tuple(find_quantities(sentence))
 
 
 def _years_of(sentence: str, found: list[Any], q: Any) -> set[int]:
