@@ -128,7 +128,8 @@ _QUALIFIER_WORDS = (
 )
 _SLUG_SKIP = frozenset(
     """a an the of in on at to for from by with and or but as is was were be been has have had that which who this these
-    those it its their his her he she they there than then when while after before since also just very s t""".split()
+    those it its their his her he she they there than then when while after before since also just very s t more than less fewer least most about around nearly almost over under some
+    extra additional said says""".split()
 )
 
 _QUALIFIER_START = re.compile(rf"^(?:{_QUALIFIER_WORDS})\s+", re.IGNORECASE)
