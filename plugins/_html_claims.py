@@ -78,19 +78,43 @@ def link(url: Any, text: Any) -> str:
     return _e(text)
 
 
-def table_rows(claims: Any, label: Callable[[str], str]) -> Markup:
-    """The claims table's rows: the claim shortened here; its section has it in full."""
-    return Markup("".join(
-        f'<tr><td><a href="#{_e(c.anchor)}">{_e(c.id)}</a></td><td>{badge(c.status, label(c.status))}</td>'
-        f'<td class="cc-num">{c.confidence_text}</td><td dir="auto">{_e(c.short(200))}</td>'
-        f'<td class="cc-fig" dir="auto">{_e(c.figure)}</td></tr>\n'
-        for c in claims
-    ))
+#: Rows per table in the claims index, and claim sections per block. A long report comes in
+#: chunks that the browser's layout skips while they are off screen (content-visibility): showing
+#: 10,000 rows of one table again after a filter took seconds; in chunks, milliseconds.
+CHUNK = 100
+
+_TABLE_HEAD = ('<table class="cc-index"><colgroup><col class="cc-c-id"><col class="cc-c-status"><col class="cc-c-conf">'
+               '<col><col class="cc-c-fig"></colgroup>\n<thead><tr><th>Claim</th><th>Status</th><th class="cc-num">'
+               'Confidence</th><th>Text</th><th class="cc-fig">Figure</th></tr></thead>\n<tbody>\n')
+
+
+def table_chunks(claims: Any, label: Callable[[str], str]) -> Markup:
+    """The claims index: a header, then tables of ``CHUNK`` rows (each with its own header for
+    screen readers, hidden on screen). The claim is shortened here; its section has it in full."""
+    # the header shown on screen; each chunk's own header is there for screen readers only
+    out = [_TABLE_HEAD.replace('<table class="cc-index">', '<table class="cc-index cc-index-head" aria-hidden="true">')
+           .replace("<tbody>\n", "</table>\n")]
+    for start in range(0, len(claims), CHUNK):
+        out.append(f'<div class="cc-chunk">{_TABLE_HEAD}')
+        out.extend(
+            f'<tr><td><a href="#{_e(c.anchor)}">{_e(c.id)}</a></td><td>{badge(c.status, label(c.status))}</td>'
+            f'<td class="cc-num">{c.confidence_text}</td><td dir="auto">{_e(c.short(200))}</td>'
+            f'<td class="cc-fig" dir="auto">{_e(c.figure)}</td></tr>\n'
+            for c in claims[start:start + CHUNK]
+        )
+        out.append("</tbody></table></div>\n")
+    return Markup("".join(out))
 
 
 def claim_sections(claims: Any, label: Callable[[str], str]) -> Markup:
-    """One ``<article>`` per claim, with an anchor, and the status and tags the filters read."""
-    return Markup("".join(_section(c, label) for c in claims))
+    """One ``<article>`` per claim, with an anchor, and the status and tags the filters read;
+    in chunks of ``CHUNK`` (like the index) that the browser skips while they are off screen."""
+    out = []
+    for start in range(0, len(claims), CHUNK):
+        out.append('<div class="cc-chunk">\n')
+        out.extend(_section(c, label) for c in claims[start:start + CHUNK])
+        out.append("</div>\n")
+    return Markup("".join(out))
 
 
 def _section(c: Any, label: Callable[[str], str]) -> str:

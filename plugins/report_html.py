@@ -73,7 +73,7 @@ class HtmlFormat:
     def render(self, report: Report, options: RenderOptions) -> str:
         from markupsafe import Markup
 
-        from claimcheck_plugins._html_claims import badge, claim_sections, table_rows
+        from claimcheck_plugins._html_claims import badge, claim_sections, table_chunks
         from claimcheck_plugins._templating import environment
 
         css, js, csp = _assets()
@@ -91,7 +91,7 @@ class HtmlFormat:
             csp=csp,
             lang=lang if isinstance(lang, str) and lang.strip() else "en",
             badge=lambda status: badge(status, report.label(status)),
-            table_rows=table_rows(report.claims, report.label),
+            table_chunks=table_chunks(report.claims, report.label),
             claim_sections=claim_sections(report.claims, report.label),
         )
 

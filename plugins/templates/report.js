@@ -9,15 +9,26 @@
   var tag = document.getElementById("cc-tag");
   var count = document.getElementById("cc-count");
   var empty = document.getElementById("cc-empty");
-  var articles = document.querySelectorAll("article.cc-claim");
-  var rows = document.querySelectorAll("#cc-table tbody tr");
+  // Rows of the index and claim sections come in chunks (blocks the browser skips while off
+  // screen); a chunk whose claims are all filtered out is hidden as a whole.
+  var chunks = document.querySelectorAll("#cc-claims .cc-chunk");
+  var articles = [], rows = [], articleChunk = [], rowChunk = [];
+  for (var k = 0; k < chunks.length; k++) {
+    var inside = chunks[k].querySelectorAll("article.cc-claim, tbody tr");
+    for (var j = 0; j < inside.length; j++) {
+      if (inside[j].tagName === "ARTICLE") { articles.push(inside[j]); articleChunk.push(k); }
+      else { rows.push(inside[j]); rowChunk.push(k); }
+    }
+  }
   var n = articles.length;
   var items = new Array(n);
   for (var i = 0; i < n; i++) {
     var a = articles[i];
     items[i] = {
       article: a,
+      articleChunk: articleChunk[i],
       row: rows[i] || null,
+      rowChunk: i < rowChunk.length ? rowChunk[i] : -1,
       status: a.getAttribute("data-status"),
       tags: JSON.parse(a.getAttribute("data-tags") || "[]"),
       text: null,
@@ -37,6 +48,8 @@
     var wantStatus = status.value;
     var wantTag = tag.value;
     var shown = 0;
+    var perChunk = new Array(chunks.length);
+    for (var k = 0; k < chunks.length; k++) { perChunk[k] = 0; }
     for (var i = 0; i < n; i++) {
       var item = items[i];
       var ok = (!wantStatus || item.status === wantStatus) && (!wantTag || item.tags.indexOf(wantTag) >= 0);
@@ -52,7 +65,15 @@
         item.article.hidden = !ok;
         if (item.row) { item.row.hidden = !ok; }
       }
-      if (ok) { shown++; }
+      if (ok) {
+        shown++;
+        perChunk[item.articleChunk]++;
+        if (item.rowChunk >= 0) { perChunk[item.rowChunk]++; }
+      }
+    }
+    for (var c = 0; c < chunks.length; c++) {
+      var nothing = perChunk[c] === 0;
+      if (chunks[c].hidden !== nothing) { chunks[c].hidden = nothing; }
     }
     count.value = "Showing " + shown + " of " + n + " claim" + (n === 1 ? "" : "s");
     empty.hidden = shown !== 0 || n === 0;
@@ -81,7 +102,7 @@
   function warm() {
     var stop = Math.min(n, next + 500);
     for (; next < stop; next++) { text(items[next]); }
-    if (next < n) { setTimeout(warm, 0); }
+    if (next < n) { setTimeout(warm, 0); } else { controls.setAttribute("data-ready", ""); }
   }
   setTimeout(warm, 0);
 })();
