@@ -234,12 +234,11 @@ SCORE_WORDS = frozenset({
 # Cue words of a context, looked for among the tokens near a figure (reader.ctx). "a b|c" is the
 # word a followed by b or c.
 CONTEXT_CUES: dict[str, tuple[str, ...]] = {
-    # a bare "points" is a percentage point in a text about polls or rates
+    # a bare "points" is a percentage point in a text about polls (not stock-index points)
     "poll": (
-        "poll", "polls", "polling", "pollster", "percent", "per cent", "percentage", "%", "survey",
-        "surveys", "margin", "approval", "lead", "rating", "ratings", "vote", "votes", "voters",
-        "election", "elections", "inflation", "rate", "rates", "unemployment", "gdp", "yield",
-        "yields", "interest", "turnout", "ballot", "ballots",
+        "poll", "polls", "polling", "pollster", "pollsters", "survey", "surveys", "margin",
+        "approval", "lead", "leads", "rating", "ratings", "vote", "votes", "voters", "election",
+        "elections", "turnout", "ballot", "ballots", "percentage", "opinion",
     ),
     # "R2.5bn" is rand only in a text about South Africa
     "sa": (

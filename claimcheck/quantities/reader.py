@@ -631,45 +631,49 @@ class _Reader:
         ints, frac = t.value[j]
         mant = int(ints + frac) if (ints + frac) else 0
         exp = -len(frac)
-        amt = _Amount(j, j + 1, to_float(mant, exp))
+        amt = _Amount(j, j + 1, float(f"{mant}e{exp}"))
         amt.mant, amt.exp = mant, exp
         amt.digits_only = True
         nxt = j + 1
-        # "2 1/2", "1/2", "2½"
-        if not frac and (self.txt(nxt) == "/" or self.kind(nxt) == NUM):
-            got = self.digit_fraction(j)
-            if got is not None:
-                return got
-        if self.txt(nxt) in L.UNICODE_FRACTIONS and self.adjacent(j, nxt) and not frac:
-            num, den = L.UNICODE_FRACTIONS[t.text[nxt]]
-            amt = _Amount(j, nxt + 1, mant + num / den)
-            amt.kind = "fraction"
-            return amt
-        # ordinals "60th", decades "1990s"
-        if self.kind(nxt) == WORD and self.adjacent(j, nxt):
-            suf = t.lower[nxt]
-            if suf in L.ORDINAL_SUFFIXES and not frac:
-                amt.b = nxt + 1
-                amt.ordinal = True
+        n = t.n
+        if nxt < n:
+            nt = t.text[nxt]
+            nk = t.kind[nxt]
+            attached = t.end[j] == t.start[nxt]
+            if not frac and (nt == "/" or nk == NUM):
+                got = self.digit_fraction(j)  # "2 1/2", "1/2"
+                if got is not None:
+                    return got
+            if attached and not frac:
+                if nt in L.UNICODE_FRACTIONS:  # "2½"
+                    num, den = L.UNICODE_FRACTIONS[nt]
+                    amt = _Amount(j, nxt + 1, mant + num / den)
+                    amt.kind = "fraction"
+                    return amt
+                if nk == WORD:
+                    suf = t.lower[nxt]
+                    if suf in L.ORDINAL_SUFFIXES:  # "60th"
+                        amt.b = nxt + 1
+                        amt.ordinal = True
+                        return amt
+                    if suf in ("s", "'s") and len(ints) == 4 and 1000 <= mant <= 2199 and mant % 10 == 0:
+                        return self.decade(amt, mant, nxt + 1)  # "1990s"
+                elif nt in ("'", "’") and self.low(nxt + 1) == "s" and len(ints) == 4 and mant % 10 == 0:
+                    return self.decade(amt, mant, nxt + 2)  # "1990's"
+            # "2 and a half"
+            if not frac and nk == WORD and t.lower[nxt] == "and" and self.low(nxt + 1) in ("a", "one") and self.low(nxt + 2) in L.FRACTION_SINGULAR:
+                den = L.FRACTION_SINGULAR[self.low(nxt + 2)]
+                amt = _Amount(j, nxt + 3, mant + 1 / den)
+                amt.kind = "fraction"
                 return amt
-            if suf in ("s", "'s") and not frac and len(ints) == 4 and 1000 <= mant <= 2199 and mant % 10 == 0:
-                amt.b = nxt + 1
-                amt.kind = "decade"
-                amt.lo, amt.hi = float(mant), float(mant + 9)
-                return amt
-        if self.txt(nxt) in ("'", "’") and self.low(nxt + 1) == "s" and self.adjacent(j, nxt) and len(ints) == 4 and mant % 10 == 0 and not frac:
-            amt.b = nxt + 2
-            amt.kind = "decade"
-            amt.lo, amt.hi = float(mant), float(mant + 9)
-            return amt
-        # "two and a half" with digits: "2 and a half"
-        if not frac and self.low(nxt) == "and" and self.low(nxt + 1) in ("a", "one") and self.low(nxt + 2) in L.FRACTION_SINGULAR:
-            den = L.FRACTION_SINGULAR[self.low(nxt + 2)]
-            amt = _Amount(j, nxt + 3, mant + 1 / den)
-            amt.kind = "fraction"
-            return amt
-        if not frac and len(t.text[j]) == 4 and t.text[j].isdecimal() and 1000 <= mant <= 2199:
+        if not frac and len(ints) == 4 and len(t.text[j]) == 4 and 1000 <= mant <= 2199:
             amt.year_ok = True
+        return amt
+
+    def decade(self, amt: _Amount, first: int, b: int) -> _Amount:
+        amt.b = b
+        amt.kind = "decade"
+        amt.lo, amt.hi = float(first), float(first + 9)
         return amt
 
     def digit_fraction(self, j: int) -> _Amount | None:
