@@ -256,6 +256,12 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
+@pytest.fixture
+def sample_pdf() -> bytes:
+    """The PDF the server serves at /pdf, for tests that need it as a local file."""
+    return PDF
+
+
 @pytest.fixture(scope="session")
 def http_server() -> Iterator["RunningServer"]:
     state = ServerState()

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.http.conftest import PDF
 
 from claimcheck.http import (
     Document,
@@ -103,11 +102,11 @@ def test_unsafe_urls_are_refused(http_server) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, sample_pdf: bytes) -> Path:
     root = tmp_path / "project"
     (root / "sources").mkdir(parents=True)
     (root / "sources" / "note.txt").write_text("Local note: 35,000 detained.\n", encoding="utf-8")
-    (root / "sources" / "report.pdf").write_bytes(PDF)
+    (root / "sources" / "report.pdf").write_bytes(sample_pdf)
     (root / "sources" / "page.html").write_text(
         "<html><head><title>Saved page</title></head><body><article><p>"
         + "A saved copy of the article says 35,000 people were detained since 2020. " * 3
