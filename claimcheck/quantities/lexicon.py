@@ -238,7 +238,8 @@ CONTEXT_CUES: dict[str, tuple[str, ...]] = {
     "poll": (
         "poll", "polls", "polling", "pollster", "pollsters", "survey", "surveys", "margin",
         "approval", "lead", "leads", "rating", "ratings", "vote", "votes", "voters", "election",
-        "elections", "turnout", "ballot", "ballots", "percentage", "opinion",
+        "elections", "turnout", "ballot", "ballots", "percentage", "opinion", "support", "candidate",
+        "candidates", "campaign",
     ),
     # "R2.5bn" is rand only in a text about South Africa
     "sa": (

@@ -375,8 +375,10 @@ class _Reader:
             k = j + 1
             if self.low(k) in _DAY_ORDINAL and self.adjacent(j, k):
                 k += 1
-            if self.txt(k) in _DASHES and self.kind(k + 1) == NUM and self.is_int(k + 1) and len(t.text[k + 1]) <= 2:
-                k += 2
+            if (self.txt(k) in _DASHES or self.low(k) in ("to", "and", "or")) and self.kind(k + 1) == NUM and self.is_int(k + 1) and len(t.text[k + 1]) <= 2:
+                k += 2  # "July 14-16", "July 14 to 16"
+                if self.low(k) in _DAY_ORDINAL and self.adjacent(k - 1, k):
+                    k += 1
             return [], k
         return None
 
@@ -388,8 +390,8 @@ class _Reader:
         k = i + 1
         if self.low(k) in _DAY_ORDINAL and self.adjacent(i, k):
             k += 1
-        if self.txt(k) in _DASHES and self.kind(k + 1) == NUM and self.is_int(k + 1) and len(t.text[k + 1]) <= 2:
-            k += 2
+        if (self.txt(k) in _DASHES or self.low(k) in ("to", "and", "or")) and self.kind(k + 1) == NUM and self.is_int(k + 1) and len(t.text[k + 1]) <= 2:
+            k += 2  # "14-16 July", "from 14 to 16 July", "14 and 15 March"
             if self.low(k) in _DAY_ORDINAL and self.adjacent(k - 1, k):
                 k += 1
         if self.low(k) == "of" or (self.txt(k) == "." and self.adjacent(k - 1, k)):
@@ -1138,6 +1140,16 @@ class _Reader:
                 return
             if money is not None and t.lower[b + 1] not in ("pound", "pounds", "sterling"):
                 self.set_money(amt, money, b + 2)
+                return
+            if t.lower[b + 1] == "percentage" and self.txt(b + 2) in _DASHES and self.low(b + 3) in ("point", "points"):
+                amt.unit = U.PERCENTAGE_POINT  # "a 4-percentage-point lead"
+                amt.b = b + 4
+                amt.year_ok = False
+                return
+            if t.lower[b + 1] == "per" and self.txt(b + 2) in _DASHES and self.low(b + 3) == "cent":
+                amt.unit = U.PERCENT  # "a 5-per-cent rise"
+                amt.b = b + 4
+                amt.year_ok = False
                 return
             pct = U.PERCENT_WORDS.get((t.lower[b + 1],))
             if pct is not None and t.lower[b + 1] in ("percent",):

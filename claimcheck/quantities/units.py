@@ -87,7 +87,7 @@ SUBUNIT_WORDS: dict[str, tuple[str, float]] = {
 
 PERCENT_WORDS: dict[tuple[str, ...], tuple[str, float]] = {
     ("%",): (PERCENT, 1.0), ("percent",): (PERCENT, 1.0), ("per", "cent"): (PERCENT, 1.0),
-    ("pct",): (PERCENT, 1.0), ("percents",): (PERCENT, 1.0), ("percentage",): (PERCENT, 1.0), ("per", "centum"): (PERCENT, 1.0), ("％",): (PERCENT, 1.0),
+    ("pct",): (PERCENT, 1.0), ("pc",): (PERCENT, 1.0), ("percents",): (PERCENT, 1.0), ("percentage",): (PERCENT, 1.0), ("per", "centum"): (PERCENT, 1.0), ("％",): (PERCENT, 1.0),
     ("percentage", "points"): (PERCENTAGE_POINT, 1.0),
     ("percentage", "point"): (PERCENTAGE_POINT, 1.0),
     ("percent", "points"): (PERCENTAGE_POINT, 1.0),
