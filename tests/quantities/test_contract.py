@@ -363,3 +363,52 @@ def test_temperatures_and_their_anomalies() -> None:
     assert only("It was 40C in Seville.").unit == "degree_Celsius"
     assert only("It was 104F in Phoenix.").unit == "degree_Fahrenheit"
     assert only("Warming reached 1.45C above pre-industrial levels.").unit == "delta_degree_Celsius"
+
+
+# --- decisions where the contract is silent (docs/quantities.md) --------------------------------
+
+
+class TestDecisions:
+    def test_a_date_span_is_not_a_figure(self) -> None:
+        assert figures("The festival runs from 14 to 16 July.") == []
+        assert figures("Talks are set for July 14-16 in Geneva.") == []
+
+    def test_a_decade_is_a_span_of_calendar_years(self) -> None:
+        assert figures("since the 1950s") == [("1950s", 1950, 1959, "calendar-year")]
+
+    def test_a_season_is_a_span_of_calendar_years(self) -> None:
+        assert figures("the 2022-23 season") == [("2022-23", 2022, 2023, "calendar-year")]
+
+    def test_a_qualifier_with_a_four_digit_count_reads_a_count(self) -> None:
+        assert_interval(only("more than 2000 people"), 2000, None, low_open=True, high_open=True)
+
+    def test_points_are_percentage_points_only_in_a_text_about_polls(self) -> None:
+        assert only("The party's lead in the poll narrowed by 3 points.").unit == "percentage-point"
+        assert only("The Nikkei rose 690 points.").unit is None
+
+    def test_the_yen_sign_is_yuan_in_a_text_about_china(self) -> None:
+        assert only("Beijing set aside ¥1.5 trillion.").unit == "CNY"
+
+    def test_m_after_a_number_is_a_million_before_a_noun_and_a_metre_before_tall(self) -> None:
+        assert only("3.5m Ukrainians fled.").value == 3_500_000
+        assert only("The wall is 4m tall.").unit == "meter"
+
+    def test_a_fraction_after_by_is_a_fraction_and_before_a_noun_an_ordinal(self) -> None:
+        assert figures("Rents rose by a third since 2020.")[0][:2] == ("a third", 1 / 3)
+        assert figures("He began a third consecutive term.") == [("third", 3, 3, "ordinal")]
+
+    def test_one_million_and_a_half_is_one_and_a_half_million(self) -> None:
+        assert only("one million and a half people").value == 1_500_000
+
+    def test_digits_in_a_web_address_are_not_figures(self) -> None:
+        assert figures("See https://example.org/report-2023/page/45 for 12 charts.") == [("12", 12, 12, None)]
+
+    def test_a_run_of_numbers_with_only_spaces_between_is_no_figure(self) -> None:
+        assert figures("1 2 3 4 5 6") == []
+
+    def test_verbs_and_as_many_as_are_not_qualifiers(self) -> None:
+        assert figures("Exports exceeded 3,000 tonnes.") == [("3,000 tonnes", 2700, 3300, "tonne")]
+        assert figures("as many as 50 people") == [("50", 45, 55, None)]
+
+    def test_ages_after_aged_are_durations(self) -> None:
+        assert figures("The leader, aged 45, was jailed.") == [("45", 44.5, 45.5, "year")]
