@@ -50,7 +50,8 @@ class RulesExtractor:
             if title and " ".join(sentence.text.split()).casefold() == title:
                 continue  # the headline repeats the body
             flags = sentence_features(sentence, index, context)
-            figures = with_engine(sentence.text, find_figures(sentence.text))
+            words = context.tokens[index].set if index < len(context.tokens) else None
+            figures = with_engine(sentence.text, find_figures(sentence.text, words))
             claim = claim_text(sentence.text)
             for figure in figures or [None]:
                 features = {**flags, **figure_features(figure, flags)}

@@ -242,7 +242,11 @@ def _full_name(text: str, run: list[tuple[int, str]], out: list[tuple[list[str],
 
 def _base(word: str) -> str:
     """"Lukashenko’s" -> "Lukashenko"."""
-    return word.split("’")[0].split("'")[0]
+    if "’" in word:
+        word = word.split("’", 1)[0]
+    if "'" in word:
+        word = word.split("'", 1)[0]
+    return word
 
 
 _DIGIT = re.compile(r"\d")

@@ -122,12 +122,15 @@ class Figure:
     qualifier: str | None = None
 
 
-def find_figures(sentence: str) -> list[Figure]:
-    """The checkable figures of one sentence, in reading order, without overlaps."""
+def find_figures(sentence: str, words: frozenset[str] | None = None) -> list[Figure]:
+    """The checkable figures of one sentence, in reading order, without overlaps.
+
+    ``words``: the sentence's lowercase words when the caller has them already (``Tokens.set``).
+    """
     addresses = [(m.start(), m.end()) for m in _ADDRESSES.finditer(sentence)] \
         if ("://" in sentence or "www." in sentence or "@" in sentence or "{" in sentence) else []
     found: list[Figure] = []
-    for kind, start, end in _matches(sentence):
+    for kind, start, end in _matches(sentence, words):
         text = sentence[start:end]
         if _inside(start, end, addresses) or (kind != "date" and _not_a_figure(sentence, start, end)):
             continue
@@ -192,14 +195,20 @@ def _word_at(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{word}\b")
 
 
-def _anchors(sentence: str) -> list[tuple[int, int]]:
+def _anchors(sentence: str, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each anchor in order: digits and currency signs, then the anchor words
     actually present (a set intersection finds them without trying every word against the list)."""
     found = [m.span() for m in _SIGNS.finditer(sentence)]
-    lowered = sentence.lower()
-    for word in _ANCHOR_WORDS.intersection(_WORDS.findall(lowered)):
-        found += [m.span() for m in _word_at(word).finditer(lowered)]
-    found.sort()
+    lowered = None
+    if words is None:
+        lowered = sentence.lower()
+        words = frozenset(_WORDS.findall(lowered))
+    present = _ANCHOR_WORDS.intersection(words)
+    if present:
+        lowered = lowered or sentence.lower()
+        for word in present:
+            found += [m.span() for m in _word_at(word).finditer(lowered)]
+        found.sort()
     return found
 # The last word of a qualifier or preposition that may open a figure before its anchor
 # ("more than 800", "at least", "up to", "in January", "a few hundred", "US$").
@@ -214,13 +223,13 @@ _WORD_BEFORE_ANCHOR = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_START = re.compile(r"(?<![\w’'.,-])[^\W_]|[$£€¥₹₽₩₺₴~]")
 
 
-def _matches(sentence: str):
+def _matches(sentence: str, words: frozenset[str] | None = None):
     """(kind, start, end) of each figure: the patterns are tried at each anchor (and at an "a",
     "an" or "quite a" just before it), then a qualifier is looked for right before the figure,
     at the word starts of the few words preceding it."""
     pos = 0
     n = len(sentence)
-    for a, anchor_end in _anchors(sentence):
+    for a, anchor_end in _anchors(sentence, words):
         if a < pos:
             continue
         limit = min(n, anchor_end + _LOOK_AHEAD)
@@ -285,7 +294,7 @@ def _not_a_figure(sentence: str, start: int, end: int) -> bool:
     window = sentence[max(0, start - 24):min(n, end + 24)]
     if (":" in window or "m" in sentence[end:end + 6].lower()) and _CLOCK.search(sentence, max(0, start - 3), min(n, end + 6)):
         return True
-    if sum(c.isdigit() for c in window) >= 7 and _PHONE.search(window):
+    if sum(map(str.isdigit, window)) >= 7 and _PHONE.search(window):
         return True
     before = sentence[max(0, w_start - 16):w_start].split()
     if before and before[-1].lower().strip(".#") in _IDENT_WORDS:
