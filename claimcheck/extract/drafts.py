@@ -106,6 +106,8 @@ def draft_record(proposal: Proposal, document: Document, *, appeared_in_url: str
         "figure": proposal.figure,
         "measure": proposal.measure,
         "quote": proposal.quote,
+        # the publication is who made the claim, until a person names the original claimant
+        "claimant": document.publisher,
         "date": document.date.isoformat() if document.date else None,
         "appeared_in": link or None,
         "extra": {

@@ -94,6 +94,7 @@ def test_standard_input_markdown_and_html(project, run):
     assert record["appeared_in"] == {"url": "https://news.example.org/belarus/arrests", "title": "Belarus arrests",
                                      "publisher": "Example News"}
     assert str(record["date"]) == "2022-03-21"
+    assert record["claimant"] == "Example News"
 
 
 HTML = """<!doctype html><html><head><title>Belarus arrests | Example News</title>
