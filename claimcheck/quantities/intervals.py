@@ -22,12 +22,15 @@ def normalise(mant: int, exp: int) -> tuple[int, int]:
 
 
 def to_float(mant: int, exp: int) -> float:
-    # Through a decimal string, so 0.3 is the float nearest 0.3 and not 3 * 0.1.
-    return float(f"{mant}e{exp}")
+    # Exact integer arithmetic, then one correctly rounded division: 0.3 is the float nearest
+    # 0.3, not 3 * 0.1.
+    if exp >= 0:
+        return float(mant * 10**exp)
+    return mant / 10**-exp
 
 
 def half_unit(exp: int) -> float:
-    return float(f"5e{exp - 1}")
+    return to_float(5, exp - 1)
 
 
 def is_percent_like(unit: str | None) -> bool:

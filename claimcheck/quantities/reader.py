@@ -258,6 +258,8 @@ class _Reader:
         for i in candidates:
             if i < resume:
                 continue
+            if texts[i] == "." and not (i + 1 < n and kinds[i + 1] == NUM and t.end[i] == t.start[i + 1]):
+                continue  # a full stop, not the point of ".25"
             if kinds[i] == WORD and texts[i] not in prefixes:
                 # a common word ("a", "at", "over") starts a figure only before certain words
                 gate = gates.get(lowers[i])
@@ -269,6 +271,9 @@ class _Reader:
                 got = self.figure_at(i)
             except _Skip as skip:
                 resume = skip.to
+                continue
+            except (ArithmeticError, ValueError):
+                # a number beyond what a float holds ("a few trillion trillion ..."): no figure
                 continue
             if got is not None:
                 qs, nxt = got
@@ -633,7 +638,7 @@ class _Reader:
         ints, frac = t.value[j]
         mant = int(ints + frac) if (ints + frac) else 0
         exp = -len(frac)
-        amt = _Amount(j, j + 1, float(f"{mant}e{exp}"))
+        amt = _Amount(j, j + 1, to_float(mant, exp))
         amt.mant, amt.exp = mant, exp
         amt.digits_only = True
         nxt = j + 1
@@ -970,10 +975,15 @@ class _Reader:
         return amt
 
     def scale_words_after(self, k: int) -> tuple[int, int]:
+        """ "hundred", "thousand", "hundred thousand": one scale word, or hundred and one more."""
         e = 0
-        while self.low(k) in ("hundred", "thousand", "million", "billion", "trillion"):
-            e += L.SCALE_WORDS[self.low(k)]
+        w = self.low(k)
+        if w in ("hundred", "thousand", "million", "billion", "trillion"):
+            e = L.SCALE_WORDS[w]
             k += 1
+            if w == "hundred" and self.low(k) in ("thousand", "million", "billion"):
+                e += L.SCALE_WORDS[self.low(k)]
+                k += 1
         return e, k
 
     def vague_plural(self, j: int) -> _Amount | None:

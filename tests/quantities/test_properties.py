@@ -123,6 +123,8 @@ _NOISE = st.lists(
 @example("(" * 5000 + "1" + ")" * 5000)
 @example("1," * 2000)
 @example("٣٥٬٠٠٠ and ３５，０００")
+@example("a few " + "trillion " * 30)
+@example("9" * 400 + " trillion")
 def test_no_input_makes_the_reader_raise_and_spans_are_the_text_between_offsets(text: str) -> None:
     found = find_quantities(text)
     previous_start = -1
