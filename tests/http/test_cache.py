@@ -119,3 +119,20 @@ def test_documents_are_extracted_once_and_reused(http_server, cache_dir) -> None
     assert (second.title, second.text) == (first.title, first.text)
     with sqlite3.connect(cache_dir / "documents.sqlite") as db:
         assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_entries_expire_after_the_cache_ttl(http_server, cache_dir) -> None:
+    url = http_server.url("/counted/ttl")
+
+    async def twice() -> tuple[str, str]:
+        settings = HttpSettings(cache_ttl=0.3, retries=0)
+        async with HttpPool(settings, cache_dir=cache_dir) as pool:
+            first = await pool.get(url)
+            fresh = await pool.get(url)
+            assert fresh.from_cache
+            await asyncio.sleep(0.5)
+            expired = await pool.get(url)
+            assert not expired.from_cache
+            return first.text, expired.text
+
+    assert asyncio.run(twice()) == ("served 1 times", "served 2 times")
