@@ -23,7 +23,6 @@ measurements.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import errno
 import functools
 import os
@@ -726,6 +725,8 @@ def _retry_after(value: str | None) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
+    import email.utils
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
