@@ -40,8 +40,11 @@ _PERSON_CUES = [
                rf"boyfriend|girlfriend|mum|mom|dad),?\s+({_CAP})\b"),
 ]
 _ANONYMOUS = re.compile(
-    r"\b(?:asked|questioned|requested|wished)\s+(?:not\s+to\s+(?:be\s+named|give|use|reveal|publish)|to\s+(?:remain|stay|keep)\s+"
-    r"(?:anonymous|nameless|unnamed))|\banonymity\b|\bnot\s+(?:his|her|their)\s+real\s+name|\bname\s+has\s+been\s+changed",
+    r"\b(?:asked|questioned|requested|wished|wanted|preferred)\s+(?:not\s+to\s+(?:be\s+(?:named|identified)|give|use|reveal|publish)"
+    r"|to\s+(?:remain|stay|keep|be\s+kept)\s+(?:anonymous|nameless|unnamed)|that\s+(?:his|her|their)\s+(?:full\s+|real\s+|last\s+)?"
+    r"(?:name|surname)\s+(?:not\s+be|be\s+withheld))|\banonymity\b|\banonymously\b|\bpseudonym\b"
+    r"|\bnot\s+(?:his|her|their)\s+real\s+name|\b(?:name|surname)s?\s+(?:has|have)\s+been\s+(?:changed|withheld)"
+    r"|\bonly\s+(?:his|her|their)\s+first\s+names?\b|\bdid\s+not\s+want\s+(?:his|her|their)\s+(?:full\s+|real\s+)?(?:name|surname)",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:she|he|her|his|him|She|He|Her|His|She’d|He’d|She’s|He’s|She's|He's)\b")
@@ -158,7 +161,7 @@ def read_context(sentences: list[Sentence]) -> Context:
         mentions = [(start, word in private) for start, word in found if word in private or word in public]
         first_person = mentions[0] if mentions else None
         pronoun = _PRONOUN.search(text) if not _PRONOUNS.isdisjoint(tok.set) else None
-        anonymous = ("name" in tok.joined or "anonym" in tok.joined) and bool(_ANONYMOUS.search(text))
+        anonymous = ("name" in tok.joined or "anonym" in tok.joined or "pseudonym" in tok.joined) and bool(_ANONYMOUS.search(text))
         speaker = bool(private) and not _SPEECH_WORDS.isdisjoint(tok.set) and _private_speaker(text, private)
         if anonymous or speaker:
             is_private = True

@@ -97,3 +97,11 @@ def test_a_news_report_proposes_its_figures_and_officials_not_its_interviewee():
     assert "45-year-old" not in figures, "a farmer named in full with his age is still a private person"
     assert any(p.quote.startswith("Prime Minister Shehbaz Sharif called it") for p in kept)
     assert not any(p.quote.startswith(("Can the world", "Many experts", "It is heartbreaking", "Follow AP")) for p in kept)
+
+
+def test_people_who_ask_not_to_be_named_are_private():
+    text = ("Olga, who asked that her surname not be used, fled Minsk in August 2020.\n\n"
+            "The Interior Ministry said 7,000 people were detained in August 2020.")
+    found = {(p.quote[:4], p.figure): p.score for p in proposals(text)}
+    assert found[("Olga", "August 2020")] < 0.5
+    assert found[("The ", "7,000")] >= 0.5
