@@ -44,7 +44,7 @@ _ANONYMOUS = re.compile(
     r"|to\s+(?:remain|stay|keep|be\s+kept)\s+(?:anonymous|nameless|unnamed)|that\s+(?:his|her|their)\s+(?:full\s+|real\s+|last\s+)?"
     r"(?:name|surname)\s+(?:not\s+be|be\s+withheld))|\banonymity\b|\banonymously\b|\bpseudonym\b"
     r"|\bnot\s+(?:his|her|their)\s+real\s+name|\b(?:name|surname)s?\s+(?:has|have)\s+been\s+(?:changed|withheld)"
-    r"|\bonly\s+(?:his|her|their)\s+first\s+names?\b|\bdid\s+not\s+want\s+(?:his|her|their)\s+(?:full\s+|real\s+)?(?:name|surname)",
+    r"|\bonly\s+(?:by\s+)?(?:his|her|their)\s+first\s+names?\b|\bdid\s+not\s+want\s+(?:his|her|their)\s+(?:full\s+|real\s+)?(?:name|surname)",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:she|he|her|his|him|She|He|Her|His|She’d|He’d|She’s|He’s|She's|He's)\b")
