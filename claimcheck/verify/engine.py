@@ -128,6 +128,7 @@ class Engine:
         self._pairs: asyncio.Semaphore | None = None
         self._index_rows: list[tuple] = []
         self._index_states: dict[str, tuple[int, int]] = {}
+        self._mirror_ok: bool | None = None
 
     def _warn(self, message: str) -> None:
         self.result.warnings.append(message)
@@ -353,7 +354,18 @@ class Engine:
         if written is None:
             return None
         _, new_data, new_state = written
-        return index_row(rel, path, new_state, new_data, claim)
+        if self._mirror_ok is None:
+            # Check once per run that the fast row equals the store's own (which re-reads the file).
+            from claimcheck import store
+
+            slow = store.index_row((rel, new_state.size, new_state.mtime_ns, str(path)))
+            self._mirror_ok = index_row(rel, path, new_state, new_data, claim) == slow
+            return slow
+        if self._mirror_ok:
+            return index_row(rel, path, new_state, new_data, claim)
+        from claimcheck import store
+
+        return store.index_row((rel, new_state.size, new_state.mtime_ns, str(path)))
 
     def _flush_index(self) -> None:
         """Store index rows for the files this run wrote, so the next command need not re-read them."""
@@ -381,15 +393,13 @@ class Engine:
 def index_row(rel: str, path: Path, state: Any, data: Any, claim: Claim) -> tuple:
     """The index row of a file this run just wrote, from its parsed data and claim (no re-read).
 
-    Mirrors ``claimcheck.store.index_row`` for index layout 3; for any other layout it asks the
-    store to read the file, which is always right, only slower.
+    Mirrors ``claimcheck.store.index_row``; the engine checks once per run that both agree, and
+    uses the store's own (which reads the file again) when they do not.
     """
     import json as _json
 
     from claimcheck import store
 
-    if getattr(store, "INDEX_VERSION", None) != 3:
-        return store.index_row((rel, state.size, state.mtime_ns, str(path)))
     collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
     search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
     record = {"id": claim.id, **data, "status": claim.status.value, "collection": collection, "path": rel}
