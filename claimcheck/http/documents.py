@@ -77,7 +77,7 @@ def sniff_kind(content_type: str, body: bytes, *, suffix: str = "") -> str:
         return "text"
     if content_type == "application/octet-stream" and _looks_textual(body):
         return "text"
-    raise UnsupportedContent(f"cannot read a {content_type} document as text")
+    raise UnsupportedContent(f"cannot read {content_type} content as text")
 
 
 def _looks_textual(body: bytes) -> bool:

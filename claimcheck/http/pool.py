@@ -46,6 +46,7 @@ from claimcheck.http.errors import (
     TooManyRedirects,
     UnsafePathError,
     UnsafeURLError,
+    UnsupportedContent,
 )
 from claimcheck.http.response import LinkStatus, Response
 from claimcheck.http.safety import check_url, has_scheme, resolve_local_path
@@ -368,7 +369,10 @@ class HttpPool:
                 f"HTTP {response.status} for {response.url}", url=response.url, status=response.status
             )
         content_type = response.content_type
-        kind = sniff_kind(content_type, response.content, suffix=_suffix(response.final_url))
+        try:
+            kind = sniff_kind(content_type, response.content, suffix=_suffix(response.final_url))
+        except UnsupportedContent as error:
+            raise UnsupportedContent(f"{response.url}: {error}", url=response.url) from None
         fields = await self._extract(response.content, kind, response.headers.get("content-type", ""), response.final_url)
         return Document(
             url=response.url,
@@ -401,7 +405,10 @@ class HttpPool:
         except OSError as error:
             raise HttpError(f"cannot read local document {target!r}: {error.strerror}", url=target) from None
         content_type = local_content_type(path)
-        kind = sniff_kind(content_type, body, suffix=path.suffix.lower())
+        try:
+            kind = sniff_kind(content_type, body, suffix=path.suffix.lower())
+        except UnsupportedContent as error:
+            raise UnsupportedContent(f"{target}: {error}", url=target) from None
         fields = await self._extract(body, kind, content_type, path.as_uri())
         return Document(
             url=target, final_url=str(path), status=200, content_type=content_type, kind=kind, **fields

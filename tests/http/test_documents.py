@@ -68,7 +68,7 @@ def test_plain_text_is_returned_as_it_is(http_server) -> None:
 
 
 def test_an_image_is_refused_as_unsupported_content(http_server) -> None:
-    with pytest.raises(UnsupportedContent, match="cannot read a image/png document"):
+    with pytest.raises(UnsupportedContent, match=r"/image: cannot read image/png content as text"):
         fetch(http_server.url("/image"))
 
 
