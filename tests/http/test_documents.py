@@ -157,3 +157,9 @@ def test_extraction_in_worker_processes_gives_the_same_document(http_server) -> 
 def test_a_broken_pdf_fails_the_same_way_in_a_worker_process(http_server) -> None:
     with pytest.raises(DocumentError, match="could not read the PDF"):
         fetch(http_server.url("/broken-pdf"), extract_processes=1)
+
+
+def test_a_local_image_is_refused_naming_the_file(project: Path) -> None:
+    (project / "sources" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(UnsupportedContent, match="sources/chart.png: cannot read image/png content as text"):
+        fetch("sources/chart.png", root=project)
