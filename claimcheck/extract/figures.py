@@ -91,6 +91,8 @@ _PATTERNS: list[tuple[str, str]] = [
                  rf"|\b(?:a|an|one)\s+(?:{_DURATION_UNIT})\s+and\s+a\s+half\b"),
     ("ordinal", rf"\b(?:{_ORDINAL_WORDS}|\d+(?:st|nd|rd|th))(?:[\s-]+(?:largest|biggest|highest|lowest|consecutive|straight|successive|presidential|"
                 rf"most|least|time|term|round|place|year|month|day|week|anniversary|largest|wave|attempt|edition|century|minute|seat|place|ranked))+\b"),
+    # Vote tallies: "voted 226-0", "a 52-48 vote" (kept only near a word about voting, below).
+    ("vote", r"\b\d{1,4}\s?[-–]\s?\d{1,4}\b(?![-–/.]\d)"),
     ("year", r"\b(?:1[89]\d\d|20\d\d)s?\b(?![-/.]\d|\s*(?:%|per\s?cent))"),
     ("count", rf"(?:{_VAGUE})\b"
               rf"|{_WORD_BEFORE}(?:{_NUM}){_SCALE}(?:[’']s)?(?![\w%$€£:/-]|\.\d|\s?(?:am|pm|a\.m|p\.m)\b)"
@@ -103,6 +105,7 @@ _QUALIFIER_RE = re.compile(rf"^(?:{_QUALIFIER})\s+", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_QUALIFIER})\s+", re.IGNORECASE)
 
 _DIGIT = re.compile(r"\d")
+_VOTING = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballots?\b|\bmargin\b", re.IGNORECASE)
 # URLs, e-mail addresses and {hashes}: looked for only when their marker is in the sentence
 _ADDRESSES = re.compile(r"(?:https?://|www\.)[^\s]+|[^\s@]+@[^\s@]+|\{[^{}\s]{0,200}\}", re.IGNORECASE)
 _BARE_MONTH = re.compile(rf"(?:{_MONTHS})", re.IGNORECASE)
@@ -136,6 +139,8 @@ def find_figures(sentence: str, words: frozenset[str] | None = None) -> list[Fig
             continue
         if kind == "year":
             kind = "date"
+        if kind == "vote" and not _VOTING.search(sentence, max(0, start - 40), min(len(sentence), end + 40)):
+            continue  # "4-1" in a match report, "2016-2021" as a span: not a tally
         if kind == "date" and _BARE_MONTH.fullmatch(text) and not _MONTH_PREPOSITION.search(sentence, max(0, start - 12), start):
             continue  # "May" the verb, "March" the walk: a bare month counts after "in", "since"...
         if kind == "count":

@@ -65,6 +65,8 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
                 break
             if w.lower() in _STOP and not phrase:
                 continue  # "$160 million in international aid" -> "international aid"
+            if w[0].isdigit():
+                break  # the next figure begins: "5 against and 35 abstentions"
             phrase.append(w)
     if figure.kind in ("date", "duration") or not phrase:
         before = re.findall(r"[\w’'-]+|[,;:()\[\]–—.!?]", sentence[:figure.start])

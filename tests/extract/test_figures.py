@@ -23,6 +23,7 @@ def spotted(sentence: str) -> list[tuple[str, str]]:
     ("The talks lasted two hours in January.", [("two hours", "duration"), ("January", "date")]),
     ("A 37-year-old activist, Stryzhak, spoke.", [("37-year-old", "age")]),
     ("Dina, 34, a dissident, waited.", [("34", "age")]),
+    ("The parliament voted 226-0 to approve the law.", [("226-0", "vote")]),
 ])
 def test_figures_with_qualifier_and_kind(sentence, expected):
     assert spotted(sentence) == expected
@@ -33,6 +34,7 @@ def test_figures_with_qualifier_and_kind(sentence, expected):
     "Call 555-123-4567 for COVID-19 news about the G7.",
     "See https://example.org/2020/05/report and {580e7ab747ba2a04fc17}.",
     "He may go there, one of the few.",
+    "Madrid won 4-1 on Sunday.",
 ])
 def test_look_alikes_are_not_figures(sentence):
     assert spotted(sentence) == []
