@@ -5,13 +5,14 @@ statement to a worker thread. Storing one response takes about 17 statements, an
 kind of machine that cost 4-6 ms of CPU per response, which alone broke the benchmark's
 1.3x target at 64 requests in flight. SQLite on a local file answers these statements in
 microseconds, so ``InlineConnection`` runs them directly on the event loop (same interface
-as ``anysqlite.Connection``, which hishel accepts as its ``connection``). Everything else,
-the schema, chunked bodies, TTLs, size-based eviction, discarding half-written entries, is
-hishel's own code.
+as ``anysqlite.Connection``, which hishel accepts as its ``connection``) and groups writes
+into one transaction every 0.2 s. Everything else, the schema, chunked bodies, TTLs,
+size-based eviction, discarding half-written entries, is hishel's own code, reached through
+the storage's public ``create_entry``/``get_entries``.
 
 Entries are keyed by our own key (method + URL with secrets masked) so that the pool can
-look a response up *before* going through httpx: that fast path is what makes a cached
-run 20x faster than the network run.
+look a response up *before* going through httpx (``FastReader``): that fast path is what
+makes a cached run 20x faster than the network run.
 """
 
 from __future__ import annotations
