@@ -217,20 +217,18 @@ def years(quantities: list[Any]) -> set[int]:
 
 def claimed_figure(claim: Claim) -> tuple[Any, str] | None:
     """The claim's figure (from ``figure``, else read from ``claim``) and the text it sits in."""
-    from claimcheck.quantities import find_quantities
-
     text = claim.claim
     if claim.figure:
-        wanted = find_quantities(claim.figure)
+        wanted = _figures(claim.figure)
         if not wanted:
             return None
         fig = wanted[0]
         # find the same figure inside the claim sentence, for its context words
-        for q in find_quantities(text):
+        for q in _figures(text):
             if (q.low, q.high, q.unit) == (fig.low, fig.high, fig.unit) or q.text.lower() == fig.text.lower():
                 return q, text
         return fig, claim.figure
-    found = find_quantities(text)
+    found = _figures(text)
     if not found:
         return None
     return min(enumerate(found), key=lambda p: _claim_rank(p[1], p[0]))[1], text
@@ -258,8 +256,6 @@ class ClaimContext:
     """The claim's figure with the words and years that tell its measure apart."""
 
     def __init__(self, claim: Claim):
-        from claimcheck.quantities import find_quantities
-
         self.claim = claim
         picked = claimed_figure(claim)
         self.figure = picked[0] if picked else None
@@ -276,7 +272,7 @@ class ClaimContext:
         self.proper = {t.text.lower() for t in all_toks if t.proper}
         self.all_groups = _groups(self.keys | self.measure)
         self.places = places(claim.claim, all_toks)
-        self.years = years(find_quantities(claim.claim)) | (years(find_quantities(claim.measure)) if claim.measure else set())
+        self.years = years(_figures(claim.claim)) | (years(_figures(claim.measure)) if claim.measure else set())
         self.exact_kind = self.figure is not None and self.figure.unit in ("calendar-year", "ordinal")
 
 
@@ -290,7 +286,7 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
     ``excerpt``: the text was chosen as evidence for this claim (a stored excerpt), so every
     sentence is a candidate; a whole page must first share words with the claim.
     """
-    from claimcheck.quantities import compare, find_quantities
+    from claimcheck.quantities import compare
 
     claim_fig = ctx.figure
     best: tuple[float, Any, str] | None = None
