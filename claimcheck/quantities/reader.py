@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from fractions import Fraction
+from itertools import compress
+from operator import or_
 
 from claimcheck.quantities import lexicon as L
 from claimcheck.quantities import units as U
@@ -100,6 +102,8 @@ _NUMBERISH = frozenset(
 )
 _PREFIX_TOKENS = frozenset(set(U.CURRENCY_PREFIX_WORDS) | set(U.DOLLAR_PREFIXES) | {"R"})
 _TRIGGER_SYMBOLS = frozenset(set(U.CURRENCY_SYMBOLS) | set(L.UNICODE_FRACTIONS) | set("~><≥≤-−–#."))
+_TRIGGER_TEXTS = _TRIGGER_SYMBOLS | _PREFIX_TOKENS
+_IS_NUM = NUM.__eq__
 
 
 class _Amount:
@@ -249,11 +253,10 @@ class _Reader:
         numberish = _NUMBERISH
         prefixes = _PREFIX_TOKENS
         symbols = _TRIGGER_SYMBOLS
-        # The tokens that may start a figure, found by one comprehension (fast in CPython).
-        candidates = [
-            i for i, k in enumerate(kinds)
-            if k == NUM or (k == WORD and (lowers[i] in starts or texts[i] in prefixes)) or (k == SYM and texts[i] in symbols)
-        ]
+        # The tokens that may start a figure: digits, start words, currency prefixes, symbols;
+        # found with map() over C functions, no Python code per token.
+        flags = map(or_, map(or_, map(_IS_NUM, kinds), map(starts.__contains__, lowers)), map(_TRIGGER_TEXTS.__contains__, texts))
+        candidates = list(compress(range(n), flags))
         resume = 0
         for i in candidates:
             if i < resume:

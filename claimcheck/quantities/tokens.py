@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from operator import itemgetter, sub
 
 NUM, WORD, SYM, JUNK = 0, 1, 2, 3
 
@@ -29,6 +30,17 @@ _TOKEN_RE = re.compile(
 # A run of this many numbers side by side with nothing but spaces between them is a table or
 # noise, not prose ("1 1 1 1 ..."): no figure.
 _MAX_SPACED_NUMBERS = 4
+class _KindOfFirst(dict):
+    """The kind of a token from its first character, worked out once per character."""
+
+    def __missing__(self, c: str) -> int:
+        # a lone symbol-like letter ("²", "⅔") is a symbol; words start with a letter
+        kind = NUM if c.isdecimal() else (WORD if c.isalpha() else SYM)
+        self[c] = kind
+        return kind
+
+
+_KIND_OF_FIRST = _KindOfFirst()
 _SPACED_TOKEN_RE = re.compile(r"\s*(?:" + _TOKEN_RE.pattern + ")")
 _SPACES = frozenset(" \u00a0\u2009\u202f")
 _SEP_SPLIT = re.compile(r"([.,\u00a0\u2009\u202f ])")
@@ -37,8 +49,8 @@ _SEP_SPLIT = re.compile(r"([.,\u00a0\u2009\u202f ])")
 # where a comma decimal is evident in the same text").
 # "3,5" or "1.234,5": the regular expressions start at the comma (a literal the engine skips to
 # fast) and check what follows; what stands before a "3,5" is checked in Python, rarely.
-_COMMA_SHORT_GROUP = re.compile(r"(?<=\d),\d{1,2}(?![\d,.])")
-_DOT_GROUP_THEN_COMMA = re.compile(r"(?<=\d\.\d{3}),\d")
+_COMMA_SHORT_GROUP = re.compile(r",\d{1,2}(?![\d,.])")
+_DOT_GROUP_THEN_COMMA = re.compile(r"\.\d{3},\d")
 _ONE_TO_THREE_DIGITS = re.compile(r"(?:^|[^\d.,])\d{1,3}$")
 
 
@@ -47,7 +59,10 @@ def comma_decimal_evident(text: str) -> bool:
         at = m.start()
         if _ONE_TO_THREE_DIGITS.search(text, max(0, at - 4), at):
             return True
-    return _DOT_GROUP_THEN_COMMA.search(text) is not None
+    for m in _DOT_GROUP_THEN_COMMA.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isdecimal():
+            return True
+    return False
 
 
 class Tokens:
@@ -62,11 +77,12 @@ class Tokens:
         """Tokens of ``text``; offsets count from ``base`` (where ``text`` starts in a longer one)."""
         # Each match carries the whitespace before its token: the running sum of match lengths
         # is where each token ends, all computed in C.
+        # All by map() over C functions: no Python code runs per token here.
         spaced = _SPACED_TOKEN_RE.findall(text)
         ends = list(accumulate(map(len, spaced), initial=base))[1:]
-        tok = [w.lstrip() for w in spaced]
-        start = [e - len(t) for e, t in zip(ends, tok)]
-        kind = [NUM if t[0].isdecimal() else (WORD if t[0].isalpha() or len(t) > 1 else SYM) for t in tok]
+        tok = list(map(str.lstrip, spaced))
+        start = list(map(sub, ends, map(len, tok)))
+        kind = list(map(_KIND_OF_FIRST.__getitem__, map(itemgetter(0), tok)))
         value: list[tuple[str, str] | None] = [None] * len(tok)
         split_any = False
         prev_num_end = -1
