@@ -86,6 +86,13 @@ def speed(megabytes: float, repeat: int = 3) -> None:
     wall, cpu = min(walls), min(cpus)
     kept = sum(1 for p in proposals if p.score >= MIN_SCORE)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    # a fixed pure-Python workload, to compare machines and moments: ~0.12 s on an idle modern core
+    ref = time.process_time()
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    ref = time.process_time() - ref
+    print(f"python reference loop (3M additions): {ref:.2f} s CPU")
     print(f"speed (best of {repeat}): {mb:.2f} MB in {wall:.2f} s wall ({mb / wall:.2f} MB/s), {cpu:.2f} s CPU "
           f"({mb / cpu:.2f} MB/s); {len(proposals)} proposals, {kept} at >= {MIN_SCORE}; "
           f"load average {load:.1f} on {os.cpu_count()} CPUs")
