@@ -186,6 +186,9 @@ NOT_NAME_WORDS = frozenset({
     "he", "she", "you", "there", "here", "now", "then", "also", "still", "even", "another",
     "within", "across", "through", "into", "onto", "towards", "toward", "against", "among",
     "via", "like", "unlike", "above", "below", "beyond", "near", "outside", "inside",
+    "exactly", "precisely", "both", "today", "yesterday", "overall", "last", "next", "first",
+    "nearly", "another", "further", "additional", "extra", "total", "altogether", "roughly",
+    "police", "officials", "authorities", "reuters", "ap", "afp", "bbc", "says", "said",
 })
 
 # Word before "half"/"quarter" that makes it a part of something, not a fraction amount.

@@ -448,8 +448,8 @@ class _Reader:
                     return self.name_end(i)
                 if ptxt == "+":
                     return self.phone_end(i)  # "+44 20 ..."
-                if ptxt == "." and prev >= 1 and lowers[prev - 1] in ("no", "nos", "vol", "art", "sec", "fig") and self.adjacent(prev - 1, prev):
-                    return self.name_end(i)
+            if ptxt == "." and prev >= 1 and lowers[prev - 1] in ("no", "nos", "vol", "art", "sec", "fig") and self.adjacent(prev - 1, prev):
+                return self.name_end(i)  # "reactor No. 4"
             if pk == WORD and self.names_number(prev):
                 return self.name_end(i)
         if nt and not n_adj:
@@ -514,8 +514,14 @@ class _Reader:
             return False  # "Nigeria's 2024 budget"
         if low in U.WORD_UNITS:
             return False
-        if word[0].isupper() and word[1:].islower() and self.sentence_start(prev):
-            return False  # an ordinary word that starts a sentence
+        # A measured amount after a name is the name's figure ("Tsikhanouskaya 10.12 per cent"),
+        # and names carry whole numbers: only a bare integer belongs to the name before it.
+        i = prev + 1
+        if t.value[i] is None or t.value[i][1]:
+            return False
+        nxt = i + 1
+        if nxt < t.n and (t.lower[nxt] in _UNITISH or t.text[nxt] in _UNITISH or t.lower[nxt] in L.SCALE_SUFFIXES or t.text[nxt] in L.SCALE_SUFFIXES or t.lower[nxt] in L.SCALE_WORDS):
+            return False
         return True
 
     def name_end(self, i: int) -> int:
