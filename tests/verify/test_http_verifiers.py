@@ -161,3 +161,20 @@ def test_unit_consistency_checks_a_figure_in_two_units(run, make_project):
     assert load(root, "bad")["status"] == "refuted"
     assert "ECB rate of 2022-03-21" in load(root, "money")["verdicts"]["unit-consistency"]["note"]
     assert "verdicts" not in load(root, "single")
+
+
+def test_a_slow_source_times_out_that_verifier_only(run, make_project, server):
+    server.options["slow"] = 5.0
+    fast = server.article("/fast", "Police said 36,000 people have been arrested in Belarus since August 2020.")
+    root = make_project({
+        "slow": {"claim": "More than 35,000 people have been arrested in Belarus since August 2020.",
+                 "sources": [{"url": server.url("/slow")}]},
+        "fast": {"claim": "More than 35,000 people have been arrested in Belarus since August 2020.",
+                 "sources": [{"url": fast}]},
+    }, config=HTTP_CONFIG)
+    started = __import__("time").monotonic()
+    result = run("verify", "--verifier", "source-text", "--timeout", "1", cwd=root)
+    assert __import__("time").monotonic() - started < 5
+    assert result.exit_code == 3
+    assert load(root, "slow")["verdicts"]["source-text"]["note"] == "timed out after 1 s"
+    assert load(root, "fast")["status"] == "supported"
