@@ -8,7 +8,6 @@ Its verdict is ``not-enough-evidence`` (a live link says nothing on the claim), 
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from claimcheck import Claim, FetchError, Source, SourceRefused, Verdict, VerdictStatus, hookimpl
@@ -33,7 +32,7 @@ class LinkCheck:
 
     async def verify(self, claim: Claim, ctx: Any) -> Verdict:
         urls = [s.url for s in claim.sources if _http(s.url)]
-        checked = await asyncio.gather(*(self._check(u, ctx) for u in urls))
+        checked = await _gather(*(self._check(u, ctx) for u in urls))
         sources, dead, broken = [], [], []
         for url, (status, final, problem) in zip(urls, checked):
             sources.append(Source(url=url, http_status=status, final_url=final if final and final != url else None))
@@ -72,3 +71,9 @@ class LinkCheck:
 @hookimpl
 def register_verifiers(register: Any) -> None:
     register(LinkCheck())
+
+
+async def _gather(*aws: Any) -> list:
+    import asyncio  # here, not at the top: plugin modules load on every CLI start
+
+    return await asyncio.gather(*aws)

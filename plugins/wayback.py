@@ -9,7 +9,6 @@ endpoint for a capture when none exists (never in ``--dry-run``). Settings
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 from urllib.parse import quote
 
@@ -49,7 +48,7 @@ class Wayback:
 
     async def verify(self, claim: Claim, ctx: Any) -> Verdict:
         todo = [s for s in claim.sources if _http(s.url) and not s.archived]
-        found = await asyncio.gather(*(self._snapshot(s, ctx) for s in todo))
+        found = await _gather(*(self._snapshot(s, ctx) for s in todo))
         sources = [Source(url=s.url, archived=url) for s, (url, _) in zip(todo, found) if url]
         problems = [why for _, why in found if why]
         note = f"archived {len(sources)} of {len(todo)} sources"
@@ -88,3 +87,9 @@ class Wayback:
 @hookimpl
 def register_verifiers(register: Any) -> None:
     register(Wayback())
+
+
+async def _gather(*aws: Any) -> list:
+    import asyncio  # here, not at the top: plugin modules load on every CLI start
+
+    return await asyncio.gather(*aws)
