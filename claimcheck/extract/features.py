@@ -16,7 +16,7 @@ import attrs
 
 from claimcheck.extract.context import Context
 from claimcheck.extract.figures import Figure
-from claimcheck.extract.lexicon import Lexicon, Tokens
+from claimcheck.extract.lexicon import Lexicon, Lexicons, Tokens
 from claimcheck.extract.sentences import Sentence
 
 BASE = 0.15
@@ -139,6 +139,7 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
     tokens = context.tokens[index] if known and not credit else Tokens(bare)
     caps = context.caps[index] if known else _caps(bare)
     words = tokens.set
+    hits = _LEXICONS.found(tokens)
     names = _names(bare, caps, context)
     inside = _inside_quotes(text) if _QUOTES.search(text) else ""
     spoken = len(inside) / max(1, len(text))
@@ -146,24 +147,24 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
         "us" in words and bool(_FIRST_PERSON.search(bare)))  # "us", not "US"
     end = text.rstrip().rstrip("\"'”’)]»")
     f = {
-        "public_actor": _PUBLIC.found(tokens) or any(_is_acronym(w) for _, w in caps)
+        "public_actor": "public" in hits or any(_is_acronym(w) for _, w in caps)
         or any(n in context.public_names or n in context.prominent for n in names),
         "named_entity": bool(names),
         "several_entities": len(set(names)) >= 2,
-        "attribution": _ATTRIBUTION.found(tokens),
-        "comparative": _COMPARATIVE.found(tokens),
-        "past_tense": _PAST_WORDS.found(tokens) or bool(_PAST.search(tokens.joined)),
-        "event_verb": _EVENT.found(tokens),
+        "attribution": "attribution" in hits,
+        "comparative": "comparative" in hits,
+        "past_tense": "past" in hits or bool(_PAST.search(tokens.joined)),
+        "event_verb": "event" in hits,
         "question": end.endswith("?"),
         "first_person": first_person,
-        "feeling": _FEELING.found(tokens),
-        "opinion": _OPINION.found(Tokens(inside) if inside else tokens)
-        and (spoken > 0.5 or first_person or _OPINION_STRONG.found(tokens)),
-        "prediction": _PREDICTION.found(tokens) and ("may" not in words or bool(_MAY.search(bare))),
-        "future": _FUTURE.found(tokens),
+        "feeling": "feeling" in hits,
+        "opinion": (_OPINION.found(Tokens(inside)) if inside else "opinion" in hits)
+        and (spoken > 0.5 or first_person or "strong_opinion" in hits),
+        "prediction": "prediction" in hits and ("may" not in words or bool(_MAY.search(bare))),
+        "future": "future" in hits,
         "private_person": context.private_subject[index] if index < len(context.private_subject) else False,
         "direct_speech": spoken > 0.5,
-        "vague": _VAGUE.found(tokens),
+        "vague": "vague" in hits,
         "boilerplate": (not _BOILERPLATE_HINTS.isdisjoint(words) or "©" in text or "/" in text)
         and bool(_BOILERPLATE.search(text.strip())),
         "fragment": len(tokens.words) < 5,
@@ -181,6 +182,13 @@ _PAST = re.compile(r"[a-z]{3}ed ")
 _BOILERPLATE_HINTS = frozenset(
     """photo image picture video screenshot illustration graphic reporting report story article project sign subscribe
     newsletter click read follow rights cookie cookies copyright http https www""".split()
+)
+
+
+_LEXICONS = Lexicons(
+    public=_PUBLIC, attribution=_ATTRIBUTION, comparative=_COMPARATIVE, past=_PAST_WORDS, event=_EVENT,
+    feeling=_FEELING, opinion=_OPINION, strong_opinion=_OPINION_STRONG, prediction=_PREDICTION, future=_FUTURE,
+    vague=_VAGUE,
 )
 
 
@@ -239,16 +247,16 @@ def _names(text: str, caps: list[tuple[int, str]], context: Context) -> list[str
     """Proper nouns: capitalised words after the first word, or the first word when the article
     capitalises it elsewhere too."""
     out = []
+    first = len(text) - len(text.lstrip(" \"'“‘(["))  # where the first word starts
+    limit = len(text)
     for start, word in caps:
-        if start >= len(text):
+        if start >= limit:
             break
         if start > 0 and text[start - 1] in "’'-":
             continue
-        word = word.split("’")[0].split("'")[0]
         if len(word) < 2 or word in _NOT_A_NAME:
             continue
-        at_start = start == 0 or not text[:start].strip(" \"'“‘([")
-        if at_start and word not in context.proper_nouns:
+        if start <= first and word not in context.proper_nouns:
             continue
         out.append(word)
     return out

@@ -48,3 +48,43 @@ class Lexicon:
             if phrase in joined:
                 return True
         return False
+
+
+class Lexicons:
+    """Several named lexicons matched in one pass: ``Lexicons(event=EVENT, feeling=FEELING).found(tokens)``
+    returns the names of those that match. Words are one dictionary look-up per distinct word,
+    stems one regular-expression scan for all lexicons together, phrases a substring test each."""
+
+    def __init__(self, **lexicons: Lexicon):
+        self.lexicons = lexicons
+        self._words: dict[str, set[str]] = {}
+        for name, lexicon in lexicons.items():
+            for word in lexicon.words:
+                self._words.setdefault(word, set()).add(name)
+        self._stemmed = {name: tuple(lexicon.stems) for name, lexicon in lexicons.items() if lexicon.stems}
+        stems = sorted({s for lexicon in lexicons.values() for s in lexicon.stems}, key=len, reverse=True)
+        # " stem" then the rest of the word: the whole word is checked against every lexicon's stems
+        self._stems = re.compile(" (?:" + "|".join(map(re.escape, stems)) + ")[^ ]*") if stems else None
+        self._phrases = [(name, lexicon.phrases) for name, lexicon in lexicons.items() if lexicon.phrases]
+
+    def found(self, tokens: Tokens) -> set[str]:
+        hits: set[str] = set()
+        words = self._words
+        for word in tokens.set:
+            names = words.get(word)
+            if names:
+                hits |= names
+        if self._stems is not None:
+            for match in self._stems.findall(tokens.joined):
+                word = match[1:]
+                for name, stems in self._stemmed.items():
+                    if name not in hits and word.startswith(stems):
+                        hits.add(name)
+        joined = tokens.joined
+        for name, phrases in self._phrases:
+            if name not in hits:
+                for phrase in phrases:
+                    if phrase in joined:
+                        hits.add(name)
+                        break
+        return hits
