@@ -313,6 +313,10 @@ class HttpPool:
                 method, json, data = ("HEAD" if method == "HEAD" else "GET"), None, None
             seen.append(target)
             current = target
+        if key is not None and (read_body or method == "HEAD") and 200 <= answer.status < 300 and answer.status != 206:
+            # Stored after the concurrency slots are released: a slot is held only while
+            # the network is in use.
+            await self._store(key, method, answer)
         return Response(
             url=shown,
             final_url=self.redactor(answer.url),
@@ -655,10 +659,7 @@ class HttpPool:
             await response.aclose()
         headers_out = _headers(response.headers)
         headers_out.pop("content-encoding", None)  # the body we hand back is decoded
-        answer = _Answer(response.status_code, headers_out, b"".join(chunks), url)
-        if key is not None and (read_body or method == "HEAD") and 200 <= answer.status < 300 and answer.status != 206:
-            await self._store(key, method, answer)
-        return answer
+        return _Answer(response.status_code, headers_out, b"".join(chunks), url)
 
     async def _store(self, key: str, method: str, answer: _Answer) -> None:
         """Write a fully read answer into hishel's storage (a 206 or an unread body never is)."""
