@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck import Report
 
-from .conftest import FIXED, XSS_CLAIM
+from .conftest import FIXED
 
 
 def test_summary_has_counts_and_a_text_bar(sample_report, render):
