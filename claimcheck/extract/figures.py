@@ -346,6 +346,8 @@ def _merge_pairs(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+#: letters that may follow a figure's digits: ordinals, units and scales ("23rd", "14km", "5bn", "1990s")
+_SUFFIXES = frozenset("st nd rd th km kg cm mm mi m k bn mn tn s% s".split())
 _LENGTH_UNITS = frozenset("meter kilometer centimeter millimeter mile foot inch yard nautical_mile".split())
 _TIME_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
 
@@ -376,7 +378,10 @@ def with_engine(sentence: str, figures: list[Figure]) -> list[Figure]:
     spotter fully understood cost nothing more; if the engine fails, the spotter's reading stands.
     """
     uncovered = [m for m in _DIGIT_RUN.finditer(sentence)
-                 if not any(f.start <= m.start() < f.end for f in figures)]
+                 if not any(f.start <= m.start() < f.end for f in figures)
+                 # digits inside a code or a hash ("f36M", "580e7ab") are no figure for the engine either
+                 and not (m.start() > 0 and sentence[m.start() - 1].isalpha())
+                 and not (m.end() < len(sentence) and sentence[m.end()].isalpha() and sentence[m.end():m.end() + 2].lower() not in _SUFFIXES)]
     if not uncovered:
         return figures
     try:

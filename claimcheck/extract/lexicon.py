@@ -61,6 +61,7 @@ class Lexicons:
         for name, lexicon in lexicons.items():
             for word in lexicon.words:
                 self._words.setdefault(word, set()).add(name)
+        self._all_words = frozenset(self._words)
         self._stemmed = {name: tuple(lexicon.stems) for name, lexicon in lexicons.items() if lexicon.stems}
         stems = sorted({s for lexicon in lexicons.values() for s in lexicon.stems}, key=len, reverse=True)
         # " stem" then the rest of the word: the whole word is checked against every lexicon's stems
@@ -70,10 +71,8 @@ class Lexicons:
     def found(self, tokens: Tokens) -> set[str]:
         hits: set[str] = set()
         words = self._words
-        for word in tokens.set:
-            names = words.get(word)
-            if names:
-                hits |= names
+        for word in self._all_words.intersection(tokens.set):  # the set operation runs in C
+            hits |= words[word]
         if self._stems is not None:
             for match in self._stems.findall(tokens.joined):
                 word = match[1:]
