@@ -107,32 +107,32 @@ _IS_NUM = NUM.__eq__
 
 
 class _Amount:
-    """A number with its scale and unit, as written, before any qualifier applies."""
+    """A number with its scale and unit, as written, before any qualifier applies.
 
-    __slots__ = (
-        "a", "b", "value", "mant", "exp", "kind", "lo", "hi", "unit", "money", "scaled",
-        "about", "year_ok", "ordinal", "words", "factor", "temp", "digits_only",
-    )
+    The class attributes are the defaults; an instance sets only what differs (cheaper than
+    setting eighteen slots for every number read).
+    """
+
+    mant: int | None = None  # written digits for the precision rule: value = mant * 10**exp
+    exp = 0
+    kind = "num"  # num | fraction | vague | decade
+    unit: str | None = None
+    money = False
+    scaled = False
+    about = False  # "a dozen" is about 12
+    year_ok = False  # a bare 4-digit integer that may be a calendar year
+    ordinal = False
+    words = False
+    factor = 1.0
+    temp = False
+    digits_only = False
 
     def __init__(self, a: int, b: int, value: float) -> None:
         self.a = a  # first token
         self.b = b  # one past the last token
         self.value = value
-        self.mant: int | None = None  # written digits for the precision rule
-        self.exp = 0
-        self.kind = "num"  # num | fraction | vague
         self.lo = value
         self.hi = value
-        self.unit: str | None = None
-        self.money = False
-        self.scaled = False
-        self.about = False  # "a dozen" is about 12
-        self.year_ok = False  # a bare 4-digit integer that may be a calendar year
-        self.ordinal = False
-        self.words = False
-        self.factor = 1.0
-        self.temp = False
-        self.digits_only = False
 
 
 class _Skip(Exception):
@@ -548,6 +548,17 @@ class _Reader:
         if i >= t.n:
             return None
         k = t.kind[i]
+        if k == NUM:
+            # the common case first: digits with no sign or currency before them
+            end = self.not_figure(i)
+            if end is not None:
+                raise _Skip(end)
+            amt = self.digits_at(i, False)
+            if amt is None:
+                return None
+            self.scale_after(amt)
+            self.unit_after(amt)
+            return amt
         txt = t.text[i]
         currency: str | None = None
         neg = False
