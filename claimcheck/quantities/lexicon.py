@@ -142,7 +142,6 @@ SUFFIX_QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
 PLURAL_SCALES: dict[str, int] = {
     "hundreds": 2, "thousands": 3, "millions": 6, "billions": 9, "trillions": 12,
 }
-DOZEN = 12
 
 # --- calendar --------------------------------------------------------------------------------
 

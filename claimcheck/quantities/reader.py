@@ -18,13 +18,11 @@ from operator import or_
 
 from claimcheck.quantities import lexicon as L
 from claimcheck.quantities import units as U
-from claimcheck.quantities.intervals import bare_interval, normalise, to_float
+from claimcheck.quantities.intervals import bare_interval, to_float
 from claimcheck.quantities.model import Qualifier, Quantity
 from claimcheck.quantities.tokens import JUNK, NUM, SYM, WORD, Tokens, comma_decimal_evident
 
 __all__ = ["find_quantities"]
-
-_INF = None
 
 
 _CONTEXT_TOKENS = 400
@@ -1426,7 +1424,6 @@ class _Reader:
         unit = x.unit if x.unit is not None else y.unit
         if x.unit is not None and y.unit is not None and x.unit != y.unit:
             return None
-        money = x.money or y.money
         x_val = x.value * x.factor
         y_val = y.value * y.factor
         if y.scaled and not x.scaled and x.digits_only | x.words and x.mant is not None:
@@ -1439,8 +1436,6 @@ class _Reader:
                 y_val = y_val * 10**e
         if not (x_val < y_val):
             return None
-        if unit in U.DELTA or unit in (U.CELSIUS, U.FAHRENHEIT):
-            pass
         start = self.t.start[a]
         end = self.t.end[y.b - 1]
         return Quantity(
