@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import shutil
 import sys
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from claimcheck.store import Row
@@ -47,10 +46,8 @@ def write_rows(rows: list["Row"], fmt: str, out=None) -> None:
 
         data = [json.loads(r.record_json) for r in rows]
         yaml.dump(data, out, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True)
-    elif out.isatty():
-        _rich_table(rows)
     else:
-        _plain_table(rows, out)
+        _rich_table(rows)
 
 
 def _conf(value: float | None) -> str:
@@ -62,22 +59,7 @@ def _tags(tags_json: str) -> str:
     return tags_json[2:-2].replace('", "', ", ") if tags_json != "[]" else ""
 
 
-HEADERS = ("id", "status", "conf", "figure", "tags", "src", "claim")
-
-
-def _plain_table(rows: Iterable["Row"], out) -> None:
-    """Aligned columns without colour: fast for 100,000 rows in a pipe or a file.
-
-    The claim goes last, in full, so long claims don't push the other columns around.
-    """
-    table = [
-        (r.id, r.status, "" if r.confidence is None else f"{r.confidence:.2f}", _cut(r.figure or ""), _cut(_tags(r.tags)),
-         str(r.n_sources), r.claim)
-        for r in rows
-    ]
-    widths = [max([len(HEADERS[i])] + [len(row[i]) for row in table]) for i in range(len(HEADERS) - 1)]
-    fmt = "  ".join(f"{{:<{w}}}" for w in widths) + "  {}"
-    out.write("\n".join(fmt.format(*row).rstrip() for row in [HEADERS, *table]) + "\n")
+HEADERS = ("id", "status", "conf", "figure", "tags", "src", "claim")  # as in Store.table
 
 
 def _cut(text: str, width: int = 40) -> str:

@@ -70,3 +70,16 @@ def test_a_write_never_clobbers_a_change_made_after_reading(tmp_path):
         update_file(path, {"status": "refuted"}, seen)
     assert path.read_text() == "claim: A claim, edited by a person meanwhile.\n"
     assert [p.name for p in tmp_path.iterdir()] == ["c.yaml"], "no temporary file left behind"
+
+
+def test_an_index_of_an_older_layout_is_rebuilt(project, monkeypatch):
+    from claimcheck import store as store_module
+    from claimcheck.project import Project
+    from claimcheck.store import Store
+
+    write(project / "claims" / "a.yaml", "claim: A claim.\n")
+    Store(Project(project)).scan()
+    monkeypatch.setattr(store_module, "INDEX_VERSION", store_module.INDEX_VERSION + 1)
+    store = Store(Project(project))
+    store.scan()
+    assert [r.id for r in store.rows()] == ["a"]

@@ -52,8 +52,10 @@ def list_claims(settings: Settings, status, tag, collection, search, claimant, s
     store = settings.store()
     _warn_problems(store.problems)
     query = Query(status=status, tag=tag, collection=collection, search=search, claimant=claimant, sort=sort)
-    rows = store.rows(query, full=needs_full_records(fmt))
-    write_rows(rows, fmt)
+    if fmt == "table" and not sys.stdout.isatty():
+        sys.stdout.write(store.table(query))  # plain columns, formatted by SQLite: fast in a pipe
+        return
+    write_rows(store.rows(query, full=needs_full_records(fmt)), fmt)
 
 
 @click.command()
