@@ -116,7 +116,7 @@ class Context:
         engine prints or writes for this verifier.
         """
         value = os.environ.get(env_name) or None
-        if value:
+        if value and value not in self._secrets:
             self._secrets.append(value)
         return value
 
