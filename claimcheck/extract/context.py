@@ -25,20 +25,11 @@ from claimcheck.extract.lexicon import Tokens
 from claimcheck.extract.sentences import Sentence
 
 _CAP = r"[A-Z][a-zà-ÿ’'\-]+(?:[A-Z][a-zà-ÿ]+)?"
-_FULL_NAME = re.compile(rf"\b({_CAP})\s+(?:[A-Z]\.\s+)?({_CAP})(?:\s+({_CAP}))?\b")
 _SPEECH = (
     r"says|said|explains|explained|adds|added|tells|told|recalls|recalled|continues|continued|notes|noted|"
     r"states|stated|suggests|suggested|claims|claimed|asks|asked|requested|writes|wrote|insists|insisted|"
     r"believes|believed|feels|felt|argues|argued|points out|pointed out"
 )
-_PERSON_CUES = [
-    re.compile(rf"\b({_CAP})\s+(?:{_SPEECH})\b"),
-    re.compile(rf"\b(?:{_SPEECH})\s+({_CAP})\b"),
-    re.compile(rf"\b({_CAP}),\s+\d{{1,3}},"),
-    re.compile(rf"\b({_CAP}),\s+an?\s+\d{{1,3}}[- ]"),
-    re.compile(r"\b(?:husband|wife|partner|son|daughter|mother|father|brother|sister|friend|colleague|neighbou?r|"
-               rf"boyfriend|girlfriend|mum|mom|dad),?\s+({_CAP})\b"),
-]
 _ANONYMOUS = re.compile(
     r"\b(?:asked|questioned|requested|wished|wanted|preferred)\s+(?:not\s+to\s+(?:be\s+(?:named|identified)|give|use|reveal|publish)"
     r"|to\s+(?:remain|stay|keep|be\s+kept)\s+(?:anonymous|nameless|unnamed)|that\s+(?:his|her|their)\s+(?:full\s+|real\s+|last\s+)?"

@@ -24,7 +24,6 @@ MAX_BYTES = 10 * 1024 * 1024
 #: An extracted web page with fewer words than this has no article text (a menu, a login wall).
 MIN_ARTICLE_WORDS = 15
 
-FORMATS = ("text", "markdown", "html")
 
 
 @attrs.frozen

@@ -126,7 +126,6 @@ _BOILERPLATE = re.compile(
     r"all\s+rights\s+reserved|cookies?|copyright|©)\b",
     re.IGNORECASE,
 )
-_QUOTE_OPEN = "“\"‘«"
 _CREDIT = re.compile(r"\s*\[(?:photo|image|picture|video|file)[^\]]*\]\s*$|\s*\((?:photo|image|picture)[^)]*\)\s*$", re.IGNORECASE)
 
 

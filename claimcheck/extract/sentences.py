@@ -54,7 +54,6 @@ _SPEECH = frozenset(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
-_SPACE = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([^\s]+)" + r"(?:\s+([^\s]+))?" * 5)
 
 #: a longer run without a break is cut here (at a space) so one pathological "sentence" cannot
@@ -76,7 +75,6 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``, in order, each a verbatim span (leading/trailing space trimmed)."""
     out: list[Sentence] = []
     paragraph = 0
-    pos = 0
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         join_lines = _hard_wrapped(block.split("\n")) if "\n" in block else False
@@ -94,8 +92,6 @@ def split_sentences(text: str) -> list[Sentence]:
             start = cut
         _emit(text, block_start + start, block_end, paragraph, out)
         paragraph += 1
-        pos = block_end
-    del pos
     return out
 
 
@@ -176,7 +172,3 @@ def _attribution_ends(words: list[str]) -> bool:
     if nxt[-1] in ".,;:!?" and (nxt[0].isupper() or nxt.rstrip(".,;:!?").endswith("ly")):
         return True
     return nxt[0].isupper() and len(rest) > 1 and rest[1][-1] in ".,;:!?"
-
-
-def normalise_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()

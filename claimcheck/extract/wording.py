@@ -15,7 +15,6 @@ _CONNECTIVE = re.compile(
     r"nevertheless|nonetheless|then|now|practically\s+right\s+away|immediately)\s*,?\s+",
     re.IGNORECASE,
 )
-_OUTER_QUOTES = re.compile(r"^[“\"‘']+|[”\"’']+$")
 _ATTRIBUTED = re.compile(
     r"^[“\"](?P<said>[^“”\"]+?)[,.!?]?[”\"]\s*,?\s*(?P<who>(?:says|said|explains|adds|claims|states|continues|notes)\s+[^,.]+"
     r"|[^,.]{1,60}?\s+(?:says|said|explains|adds|claims|states|continues|notes))(?P<role>,\s+(?:an?|the)\s+[^.,]+)?[^.]*\.?$"
