@@ -1326,11 +1326,17 @@ class _Reader:
             before = self.low(amt.a - 1)
             if after in U.DELTA_AFTER or before in U.DELTA_BEFORE or self.low(amt.a - 2) in U.DELTA_BEFORE and before in ("of", "to"):
                 amt.unit = U.DELTA[amt.unit]
+            elif abs(amt.value) <= 5 and self.warming_nearby(amt.a):
+                amt.unit = U.DELTA[amt.unit]  # "the 1.5C limit" in a sentence about global warming
         if amt.unit is None and not amt.ordinal and amt.kind == "num":
             before = self.low(amt.a - 1)
             if before == "aged" or (before == "of" and self.low(amt.a - 2) == "age"):
                 amt.unit = "year"
         return amt
+
+    def warming_nearby(self, i: int) -> bool:
+        lowers = self.t.lower
+        return any(w in U.WARMING_CUES for w in lowers[max(0, i - 25) : i + 25])
 
     # --- ranges -----------------------------------------------------------------------------
     def range_words(self, i: int) -> tuple[list[Quantity], int] | None:

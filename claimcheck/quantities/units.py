@@ -234,6 +234,11 @@ DELTA_AFTER = frozenset({
 })
 DELTA_BEFORE = frozenset({"by", "warming", "rise", "rising", "increase", "anomaly", "warmed", "risen", "rose"})
 
+# A small temperature near these words is a warming, a difference ("the 1.5C goal").
+WARMING_CUES = frozenset({
+    "pre-industrial", "preindustrial", "warming", "heating", "paris", "ipcc", "anomaly",
+})
+
 DURATION_UNITS = frozenset({
     "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
     "century", "millisecond",
