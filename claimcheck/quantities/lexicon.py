@@ -24,6 +24,7 @@ TENS_WORDS: dict[str, int] = {
 SCALE_WORDS: dict[str, int] = {
     "hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "quadrillion": 15,
     "quintillion": 18, "sextillion": 21,
+    "lakh": 5, "crore": 7,  # Indian news: "₹500 crore" is 5 billion rupees
 }
 # Scale suffixes written after digits ("3.5m", "$1.2bn", "12k"); case matters for "m"/"M".
 SCALE_SUFFIXES: dict[str, int] = {

@@ -1095,8 +1095,8 @@ class _Reader:
             e = L.SCALE_SUFFIXES[word]
         elif word in L.SPACED_SCALE_SUFFIXES and amt.digits_only:
             e = L.SCALE_SUFFIXES[word]
-        elif t.lower[b] in ("thousand", "million", "billion", "trillion") and (amt.digits_only or amt.words):
-            e = L.SCALE_WORDS[t.lower[b]]
+        elif t.lower[b] in ("thousand", "million", "billion", "trillion", "lakh", "crore", "lakhs", "crores") and (amt.digits_only or amt.words):
+            e = L.SCALE_WORDS[t.lower[b].rstrip("s") if t.lower[b] in ("lakhs", "crores") else t.lower[b]]
             if amt.words:
                 return  # the word reader has read them already
         elif t.lower[b] == "hundred" and amt.digits_only and not self.txt(b - 1).count(".") and not amt.exp:

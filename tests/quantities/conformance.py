@@ -122,7 +122,7 @@ class Expectation:
 
 # --- scope -------------------------------------------------------------------------------------
 
-_INDIAN = re.compile(r"\d{1,2},\d{2},\d{2,3}|\blakhs?\b|\bcrores?\b", re.IGNORECASE)
+_INDIAN = re.compile(r"\d{1,2},\d{2},\d{2,3}")
 _POWER = re.compile(r"\^|\d[eE][+-]?\d|x\s?10|×10", re.IGNORECASE)
 _SPOKEN = re.compile(r"\b(point|naught|nought|oh|minus|negative|dzs?|doz|gross|score)\b", re.IGNORECASE)
 _FRACTION_WORDS = re.compile(
@@ -179,7 +179,7 @@ def recognizers_scope(model: str, text: str, result: dict | None) -> str | None:
     if resolution.get("subtype") == "power" or _POWER.search(span_text):
         return "power notation (1.3e6, 10^6)"
     if _INDIAN.search(span_text):
-        return "Indian digit grouping (1,00,000) and lakh/crore"
+        return "Indian digit grouping (1,00,000)"
     if _SPOKEN.search(span_text):
         return "spoken forms (point five, minus, naught, dzs)"
     if resolution.get("subtype") == "fraction" and _FRACTION_WORDS.search(span_text):
