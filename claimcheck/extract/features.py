@@ -47,7 +47,7 @@ FEATURES: dict[str, Feature] = {f.name: f for f in (
     Feature("opinion", -0.20, "expresses an opinion or a judgement ('I think', 'should', 'amazing')"),
     Feature("prediction", -0.30, "speculates or supposes ('could', 'might', 'may', 'if')"),
     Feature("future", -0.15, "speaks of the future ('will', 'would', 'plans to'); not counted beside a measured figure: an announced budget or plan is checkable"),
-    Feature("private_person", -0.30, "is about a private individual (named by first name only, or anonymous)"),
+    Feature("private_person", -0.30, "is about a private individual (named by first name only, anonymous, or an interviewee with an age and no public role)"),
     Feature("private_detail", -0.35, "the figure is a private individual's personal detail (their age, their own days and times)"),
     Feature("direct_speech", -0.15, "is mostly a direct quotation"),
     Feature("vague", -0.15, "has no figure and a vague subject or hedge ('some', 'many', 'quite a few', 'it can be')"),
@@ -60,7 +60,6 @@ _FIGURE_FEATURE = {
     "count": "figure", "money": "figure", "percent": "figure", "distance": "figure", "quantity": "figure",
     "vote": "figure", "date": "date_figure", "ordinal": "date_figure", "duration": "duration_figure", "age": "age_figure",
 }
-
 
 
 _PUBLIC = Lexicon(
