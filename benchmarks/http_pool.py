@@ -63,6 +63,7 @@ def main() -> None:
     parser.add_argument("--ports", type=int, default=32, help="distinct hosts (ports) the URLs are spread over")
     parser.add_argument("--transport", choices=["auto", "aiohttp", "httpcore", "both"], default="auto")
     parser.add_argument("--mode", choices=["get", "fetch_text"], default="get")
+    parser.add_argument("--extract-processes", type=int, default=0, help="worker processes for fetch_text")
     parser.add_argument(
         "--repeat", type=int, default=3,
         help="runs per configuration; the best is reported (other processes on the machine only ever slow a run down)",
@@ -86,7 +87,7 @@ def main() -> None:
         urls = server.urls(args.requests)
         for transport in transports:
             for concurrency in args.concurrency:
-                settings = HttpSettings(max_concurrency=concurrency)
+                settings = HttpSettings(max_concurrency=concurrency, extract_processes=args.extract_processes)
                 runs = []
                 for _ in range(args.repeat):
                     workdir = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))

@@ -70,8 +70,6 @@ SHARD_CONNECTIONS = 10
 MAX_SHARDS = 128
 #: documents bigger than this are extracted in a worker thread, so the loop keeps serving
 THREAD_EXTRACT_BYTES = 256 * 1024
-#: with extract_processes=None, documents extracted in the event loop before worker processes start
-EXTRACT_POOL_AFTER = 32
 
 
 def _user_agent() -> str:
@@ -155,7 +153,6 @@ class HttpPool:
         self._homes: dict[str, int] = {}
         self._closed = False
         self._executor: Any = None
-        self._extractions = 0
         self._no_workers = False
 
     # -- life cycle ---------------------------------------------------------------------
@@ -444,30 +441,27 @@ class HttpPool:
             fields = await asyncio.to_thread(extract, body, kind=kind, content_type=content_type, url=url)
         else:
             fields = extract(body, kind=kind, content_type=content_type, url=url)
-        self._extractions += 1
         if documents is not None:
             documents.put(key, fields)
         return fields
 
     def _extractor(self) -> Any:
-        """The process pool for extraction, once this run has extracted enough documents to need it.
+        """The process pool for extraction when ``extract_processes`` asks for one.
 
         trafilatura takes 2-4 ms of CPU per page, more than the network work of a request: a run
-        over thousands of pages is bound by it. Worker processes move it off the event loop's
-        core. Small runs (fewer than ``EXTRACT_POOL_AFTER`` documents) never start one.
+        over thousands of pages is bound by it, and worker processes move it off the event
+        loop's core. Off by default: workers are spawned (forking a process that runs an event
+        loop and resolver threads is not safe), and spawning re-imports the program's main
+        module, which only a program written for it (``if __name__ == "__main__"``) survives.
         """
-        if self._executor is not None or self._no_workers:
+        if self._executor is not None or self._no_workers or self.settings.extract_processes <= 0:
             return self._executor
-        wanted = self.settings.extract_processes
-        if wanted is None:
-            wanted = min(2, os.cpu_count() or 1) if self._extractions >= EXTRACT_POOL_AFTER else 0
-        if wanted <= 0:
-            return None
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # spawn: a fork of a process running an event loop and resolver threads is not safe.
-        self._executor = ProcessPoolExecutor(max_workers=wanted, mp_context=multiprocessing.get_context("spawn"))
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.settings.extract_processes, mp_context=multiprocessing.get_context("spawn")
+        )
         return self._executor
 
     # -- cache fast path ---------------------------------------------------------------------

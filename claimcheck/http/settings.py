@@ -32,9 +32,9 @@ class HttpSettings:
     cache_max_bytes: int = 1024 * MB
     #: None: "claimcheck/<version>"
     user_agent: str | None = None
-    #: worker processes extracting documents (trafilatura, pypdf). None: up to 2, started
-    #: once a run has extracted 32 documents; 0: always in the event loop's process
-    extract_processes: int | None = None
+    #: worker processes extracting documents (trafilatura, pypdf); 0: in this process.
+    #: Workers are spawned: the program's main module needs an ``if __name__ == "__main__"`` guard.
+    extract_processes: int = 0
 
     def __attrs_post_init__(self) -> None:
         if self.max_concurrency < 1 or self.max_per_host < 1:
