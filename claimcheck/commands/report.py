@@ -60,6 +60,11 @@ def report(settings: Settings, fmt, output, collection, status, tag, title, html
                               "(see `claimcheck report --list-formats`)")
     if html_snippet and name != "claimreview":
         click.echo(f"note: --html-snippet applies to the claimreview format, not {name!r}; ignored", err=True)
+    from claimcheck.report import STATUS_ORDER
+
+    for s in status:
+        if s not in STATUS_ORDER:
+            click.echo(f"note: {s!r} is not a built-in status; plugins may use their own", err=True)
     store = settings.store()
     for problem in store.problems:
         click.echo(f"warning: {problem} (left out of the report)", err=True)

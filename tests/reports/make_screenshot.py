@@ -1,16 +1,20 @@
 """Make docs/report-screenshot.png: the example project's HTML report in headless Chromium.
 
-    python tests/reports/make_screenshot.py [--project DIR] [--out docs/report-screenshot.png]
+    python tests/reports/make_screenshot.py [--project DIR] [--verify-offline] [--out FILE]
 
 Renders the report with `claimcheck report -o` (as a user would) into a temporary file, opens
 it in Debian's Chromium through playwright (never playwright's own browser download) and saves
-the top of the page: title, summary chart, filters and the first claims.
+the top of the page: title, summary chart, filters and the first claims. With
+``--verify-offline`` the project's claims are first copied to a temporary project and verified
+there with `claimcheck verify --offline` (the repository's example is kept unverified in git).
+docs/report-screenshot.png is made with ``--verify-offline``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,6 +31,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "report-screenshot.png")
     parser.add_argument("--width", type=int, default=1200)
     parser.add_argument("--height", type=int, default=1500)
+    parser.add_argument("--title", default="Example project (Belarus, 2022): verification report")
+    parser.add_argument("--verify-offline", action="store_true", help="verify a copy of the claims first")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -34,8 +40,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page_file = Path(tmp) / "report.html"
         env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        subprocess.run([sys.executable, "-m", "claimcheck", "--project", str(args.project), "report", "-o", str(page_file)],
-                       check=True, env=env)
+        project = args.project
+        if args.verify_offline:
+            project = Path(tmp) / "project"
+            shutil.copytree(args.project / "claims", project / "claims")
+            subprocess.run([sys.executable, "-m", "claimcheck", "--project", str(project), "verify", "--offline"],
+                           check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, "-m", "claimcheck", "--project", str(project), "report", "--title", args.title,
+                        "-o", str(page_file)], check=True, env=env)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
             page = browser.new_page(viewport={"width": args.width, "height": args.height}, device_scale_factor=1)
