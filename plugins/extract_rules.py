@@ -47,7 +47,7 @@ class RulesExtractor:
         for index, sentence in enumerate(sentences):
             if context.duplicate[index] or len(sentence.text) > MAX_QUOTE:
                 continue
-            if title and " ".join(sentence.text.split()).casefold() == title:
+            if title and abs(len(sentence.text) - len(title)) < 20 and " ".join(sentence.text.split()).casefold() == title:
                 continue  # the headline repeats the body
             flags = sentence_features(sentence, index, context)
             words = context.tokens[index].set if index < len(context.tokens) else None

@@ -39,11 +39,12 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:she|he|her|his|him|She|He|Her|His|She’d|He’d|She’s|He’s|She's|He's)\b")
-_INSTITUTION = re.compile(
-    r"\b(?:government|ministry|authorities|regime|police|army|military|troops|court|parliament|president|minister|"
-    r"officials?|agency|council|union|party|organi[sz]ation|foundation|company|election|referendum|sanctions|invasion|"
-    r"[A-Z]{2,6})\b"
+_INSTITUTION_WORDS = frozenset(
+    """government ministry authorities regime police army military troops court parliament president minister
+    official officials agency council union party organisation organization foundation company election referendum
+    sanctions invasion""".split()
 )
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: Words that start sentences but are not names (also: role words that often head a full name).
 _NOT_NAMES = frozenset(
     """The A An In On At As But And Or If When While After Before Since Until During Despite Although Though
@@ -163,7 +164,8 @@ def read_context(sentences: list[Sentence]) -> Context:
             is_private = first_person[1]
         else:
             # no one named: a narrative sentence continues the story of the paragraph's last person
-            is_private = bool(last_person_private) and not _INSTITUTION.search(text)
+            is_private = bool(last_person_private) and _INSTITUTION_WORDS.isdisjoint(tok.set) \
+                and not any(_ACRONYM.fullmatch(word) for _, word in found)
         flags.append(is_private)
         if mentions:
             last_person_private = mentions[-1][1]

@@ -30,7 +30,7 @@ _STOP = frozenset(
 def claim_text(quote: str) -> str:
     """The quote made self-contained where easy: a photo credit, a leading connective ("But",
     "As a result,") and the quotation marks of a reported statement are dropped."""
-    text = _CREDIT.sub("", quote).strip()
+    text = _CREDIT.sub("", quote).strip() if ("[" in quote or "(" in quote) else quote.strip()
     m = _ATTRIBUTED.match(text)
     if m and not _FIRST_PERSON.search(m.group("said")):  # "we lost everything" cannot lose its quotation marks
         who = m.group("who").strip()
