@@ -117,7 +117,7 @@ def read_context(sentences: list[Sentence]) -> Context:
                 proper.add(word)
             counts[word] += 1
             # full names: capitalised words separated by one space (or an initial: "Howard G. Buffett")
-            if run and _JOINS.fullmatch(text, run[-1][0] + len(run[-1][1]), start) is None:
+            if run and not _joined(text, run[-1][0] + len(run[-1][1]), start):
                 _full_name(text, run, full_names)
                 run = []
             run.append((start, word))
@@ -173,6 +173,14 @@ def read_context(sentences: list[Sentence]) -> Context:
             last_person_private = True
     prominent = frozenset(w for w, n in counts.items() if n >= 3 and w in proper and w not in private and w not in _NOT_NAMES)
     return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup), tuple(tokens), tuple(caps))
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether two capitalised words belong to one name: one space between them (the common case,
+    checked without a regex), or a possessive or an initial."""
+    if start - end == 1:
+        return text[end] == " "
+    return _JOINS.fullmatch(text, end, start) is not None
 
 
 _JOINS = re.compile(r"(?:’s|'s)?\s(?:[A-Z]\.\s)?")
