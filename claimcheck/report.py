@@ -344,7 +344,7 @@ class Report:
         from claimcheck.store import Query
 
         query = query or Query()
-        rows = store.rows(query)
+        rows = store.rows(query, full=True)  # with each record's JSON
         filters = Filters(tuple(query.collection), tuple(query.status), tuple(query.tag))
         return cls.build((json.loads(r.record_json) for r in rows), title=title, generated_at=generated_at, filters=filters)
 
