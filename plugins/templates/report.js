@@ -81,7 +81,8 @@
 
   function reveal() {
     // Following a link to a claim that a filter hides: clear the filters so it shows.
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; } // a malformed link
     var target = id && document.getElementById(id);
     if (target && target.hidden) {
       search.value = ""; status.value = ""; tag.value = "";
