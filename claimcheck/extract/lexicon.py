@@ -55,8 +55,8 @@ class Lexicon:
 
 class Lexicons:
     """Several named lexicons matched in one pass: ``Lexicons(event=EVENT, feeling=FEELING).found(tokens)``
-    returns the names of those that match. Words are one dictionary look-up per distinct word,
-    stems one regular-expression scan for all lexicons together, phrases a substring test each."""
+    returns the names of those that match. Each distinct word is looked up once (words and stems
+    alike, remembered for the next sentence); phrases are a substring test each."""
 
     def __init__(self, **lexicons: Lexicon):
         self.lexicons = lexicons
@@ -64,24 +64,31 @@ class Lexicons:
         for name, lexicon in lexicons.items():
             for word in lexicon.words:
                 self._words.setdefault(word, set()).add(name)
-        self._all_words = frozenset(self._words)
         self._stemmed = {name: tuple(lexicon.stems) for name, lexicon in lexicons.items() if lexicon.stems}
-        stems = sorted({s for lexicon in lexicons.values() for s in lexicon.stems}, key=len, reverse=True)
-        # " stem" then the rest of the word: the whole word is checked against every lexicon's stems
-        self._stems = re.compile(" (?:" + "|".join(map(re.escape, stems)) + ")[^ ]*") if stems else None
         self._phrases = [(name, lexicon.phrases) for name, lexicon in lexicons.items() if lexicon.phrases]
+        #: word -> the lexicons it belongs to (a text's vocabulary repeats: each word is worked out once)
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def _word_hits(self, word: str) -> frozenset[str]:
+        names = set(self._words.get(word, ()))
+        for name, stems in self._stemmed.items():
+            if word.startswith(stems):
+                names.add(name)
+        hits = frozenset(names)
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[word] = hits
+        return hits
 
     def found(self, tokens: Tokens) -> set[str]:
         hits: set[str] = set()
-        words = self._words
-        for word in self._all_words.intersection(tokens.set):  # the set operation runs in C
-            hits |= words[word]
-        if self._stems is not None:
-            for match in self._stems.findall(tokens.joined):
-                word = match[1:]
-                for name, stems in self._stemmed.items():
-                    if name not in hits and word.startswith(stems):
-                        hits.add(name)
+        cache = self._cache
+        for word in tokens.set:
+            names = cache.get(word)
+            if names is None:
+                names = self._word_hits(word)
+            if names:
+                hits |= names
         joined = tokens.joined
         for name, phrases in self._phrases:
             if name not in hits:
