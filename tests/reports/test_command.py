@@ -135,3 +135,21 @@ def test_a_newsroom_adds_its_own_format_as_a_project_plugin(sample_project, run)
 def test_missing_output_folder_is_an_error(sample_project, run, tmp_path):
     result = run("report", "-o", str(tmp_path / "nope" / "r.md"), cwd=sample_project)
     assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_a_failed_report_leaves_the_previous_file_in_place(tmp_path, run):
+    from .conftest import RAISED
+
+    project = write_project(tmp_path / "p", {"": [RAISED]}, "[report]\norganisation = 'Desk'\n")  # no base_url
+    target = tmp_path / "claimreview.jsonld"
+    target.write_text("[]\n", encoding="utf-8")
+    target.chmod(0o640)
+    result = run("report", "-o", str(target), cwd=project)
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "[]\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claimreview.jsonld", "p"]
+    # a successful run replaces it and keeps its permissions
+    (project / "claimcheck.toml").write_text("[report]\nbase_url = 'https://x.example/r.html'\n", encoding="utf-8")
+    assert run("report", "-o", str(target), cwd=project).exit_code == 0
+    assert "bysol-raised-65000-eur" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
