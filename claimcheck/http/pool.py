@@ -768,9 +768,12 @@ def _network_failure(error: BaseException, shown: str, host: str) -> FetchError:
 
 
 def _suffix(url: str) -> str:
-    path = urlsplit(url).path
-    dot = path.rfind(".")
-    return path[dot:].lower() if dot > path.rfind("/") else ""
+    """".pdf" for "https://x.org/a/report.PDF?dl=1"; "" when the path has no suffix."""
+    path = url.partition("#")[0].partition("?")[0]
+    if path.count("/") < 3:  # "https://host" has no path
+        return ""
+    dot, slash = path.rfind("."), path.rfind("/")
+    return path[dot:].lower() if dot > slash else ""
 
 
 def _mb(size: int) -> str:
