@@ -100,6 +100,9 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 
 _COMBINED = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS), re.IGNORECASE)
+#: at a month name only a date can start ("June", "February 24, 2022"): a smaller pattern to try
+_DATES_ONLY = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS if kind == "date"), re.IGNORECASE)
+_MONTH_WORDS = frozenset(_MONTHS.lower().split("|"))
 _QUALIFIER_RE = re.compile(rf"^(?:{_QUALIFIER})\s+", re.IGNORECASE)
 #: a qualifier that ends right where a figure starts ("more than |800")
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_QUALIFIER})\s+", re.IGNORECASE)
@@ -191,7 +194,7 @@ _ANCHOR_WORDS = frozenset(
     (_NUMBER_WORDS + "|" + _ORDINAL_WORDS + "|" + _MONTHS).lower().split("|")
     + "tens hundreds thousands millions billions dozens scores countless several few couple many handful aged".split()
 )
-_SIGNS = re.compile(r"\d+|[$£€¥₹₽₩₺₴~]")
+_SIGNS = re.compile(r"[\d$£€¥₹₽₩₺₴~]\d*")  # one character class first: a fast scan
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -242,8 +245,9 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
         article = _ARTICLE_BEFORE.search(sentence, max(pos, a - 10), a)
         if article is not None:
             starts.insert(0, article.start())
+        pattern = _DATES_ONLY if sentence[a:anchor_end].lower() in _MONTH_WORDS else _COMBINED
         for start in starts:
-            match = _COMBINED.match(sentence, start, limit)
+            match = pattern.match(sentence, start, limit)
             if match is not None and match.end() > a:
                 break
         else:
