@@ -240,6 +240,8 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
     for a, anchor_end in _anchors(sentence, words):
         if a < pos:
             continue
+        if a > 0 and sentence[a].isdigit() and (sentence[a - 1].isalpha() or sentence[a - 1] in "_#/@"):
+            continue  # digits inside a word or a code ("COVID-19" aside, "f36M", "#12", "v2"): no figure starts here
         limit = min(n, anchor_end + _LOOK_AHEAD)
         starts = [a]
         article = _ARTICLE_BEFORE.search(sentence, max(pos, a - 10), a)
