@@ -89,6 +89,8 @@ class Context:
     tokens: tuple[Tokens, ...] = ()
     #: per sentence index: its capitalised words with their offsets
     caps: tuple[list[tuple[int, str]], ...] = ()
+    #: public names and prominent proper nouns together (one set look-up for the features)
+    notable: frozenset[str] = frozenset()
 
 
 _CAPWORD = re.compile(r"\b[A-Z][\w’'-]*")
@@ -172,7 +174,8 @@ def read_context(sentences: list[Sentence]) -> Context:
         elif anonymous:
             last_person_private = True
     prominent = frozenset(w for w, n in counts.items() if n >= 3 and w in proper and w not in private and w not in _NOT_NAMES)
-    return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup), tuple(tokens), tuple(caps))
+    return Context(private, public, frozenset(proper), prominent, tuple(flags), tuple(dup), tuple(tokens), tuple(caps),
+                   public | prominent)
 
 
 def _joined(text: str, end: int, start: int) -> bool:

@@ -145,8 +145,8 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
         "us" in words and bool(_FIRST_PERSON.search(bare)))  # "us", not "US"
     end = text.rstrip().rstrip("\"'”’)]»")
     f = {
-        "public_actor": "public" in hits or any(_is_acronym(w) for _, w in caps)
-        or any(n in context.public_names or n in context.prominent for n in names),
+        "public_actor": "public" in hits or not context.notable.isdisjoint(names)
+        or any(_is_acronym(w) for _, w in caps if w.isupper()),
         "named_entity": bool(names),
         "several_entities": len(set(names)) >= 2,
         "attribution": "attribution" in hits,
