@@ -126,9 +126,8 @@ class Engine:
             self.verifiers.append(v)
         self.not_applicable = NotApplicable(project.state_dir / "verify-not-applicable.json", enabled=not options.dry_run)
         self._pairs: asyncio.Semaphore | None = None
-        self._index_rows: list[tuple] = []
+        self._wrote = False
         self._index_states: dict[str, tuple[int, int]] = {}
-        self._mirror_ok: bool | None = None
 
     def _warn(self, message: str) -> None:
         self.result.warnings.append(message)
@@ -185,7 +184,7 @@ class Engine:
             for task in tasks:
                 task.cancel()
             self._writer.shutdown(wait=True)  # a write in progress completes: files stay whole
-            self._flush_index()
+            self._refresh_index()
             self.not_applicable.save()
             close = getattr(self.web, "aclose", None)
             if close is not None:
@@ -279,13 +278,9 @@ class Engine:
                 # Creating and renaming a file is slow kernel work on some disks (1-3 ms): it runs in
                 # a writer thread while the loop verifies other claims.
                 loop = asyncio.get_running_loop()
-                written = await loop.run_in_executor(self._writer, self._write, path, row.path, text, state, changes,
-                                                     new_claim, old_data)
-                if written is not None:
-                    self._index_rows.append(written)
-                    if len(self._index_rows) >= 500:
-                        self._flush_index()
-                result.written = True
+                result.written = await loop.run_in_executor(self._writer, self._write, path, text, state, changes,
+                                                            old_data)
+                self._wrote = self._wrote or result.written
             except ConflictError as exc:
                 result.failures.append(("(write)", str(exc)))
             except OSError as exc:
@@ -345,40 +340,21 @@ class Engine:
             merged = attrs.evolve(merged, status=status, confidence=confidence)
         return merged
 
-    def _write(self, path: Path, rel: str, text: str, state: Any, changes: dict[str, Any], claim: Claim,
-               old_data: Any) -> tuple | None:
-        """Write one claim file (in the writer thread); returns its new index row, or None."""
+    def _write(self, path: Path, text: str, state: Any, changes: dict[str, Any], old_data: Any) -> bool:
+        """Write one claim file (in the writer thread); False when its text did not change."""
         from claimcheck.verify.writeback import write_if_changed
 
-        written = write_if_changed(path, text, state, changes, old_data)
-        if written is None:
-            return None
-        _, new_data, new_state = written
-        if self._mirror_ok is None:
-            # Check once per run that the fast row equals the store's own (which re-reads the file).
-            from claimcheck import store
+        return write_if_changed(path, text, state, changes, old_data) is not None
 
-            slow = store.index_row((rel, new_state.size, new_state.mtime_ns, str(path)))
-            self._mirror_ok = index_row(rel, path, new_state, new_data, claim) == slow
-            return slow
-        if self._mirror_ok:
-            return index_row(rel, path, new_state, new_data, claim)
-        from claimcheck import store
-
-        return store.index_row((rel, new_state.size, new_state.mtime_ns, str(path)))
-
-    def _flush_index(self) -> None:
-        """Store index rows for the files this run wrote, so the next command need not re-read them."""
-        if not self._index_rows or self.store is None:
-            return
-        rows, self._index_rows = self._index_rows, []
-        try:
-            db = self.store._connect()
-            db.execute("BEGIN")
-            db.executemany(f"INSERT OR REPLACE INTO records VALUES ({','.join('?' * len(rows[0]))})", rows)
-            db.execute("COMMIT")
-        except Exception:  # the index is a cache: the next scan repairs it
-            pass
+    def _refresh_index(self) -> None:
+        """Bring the index up to date with the files this run wrote, through the store's own
+        scan (it re-reads only files whose size or mtime changed), so the next command starts
+        warm and the index layout stays the store's business."""
+        if self._wrote and self.store is not None:
+            try:
+                self.store.scan()
+            except Exception:  # the index is a cache: the next command's scan repairs it
+                pass
 
     async def _notify(self, claim: Claim, verdict: Verdict) -> None:
         try:
@@ -388,27 +364,6 @@ class Engine:
                     await value
         except Exception as exc:
             self._warn(f"claim_verified hook failed for {claim.id}: {_describe(exc)}")
-
-
-def index_row(rel: str, path: Path, state: Any, data: Any, claim: Claim) -> tuple:
-    """The index row of a file this run just wrote, from its parsed data and claim (no re-read).
-
-    Mirrors ``claimcheck.store.index_row``; the engine checks once per run that both agree, and
-    uses the store's own (which reads the file again) when they do not.
-    """
-    import json as _json
-
-    from claimcheck import store
-
-    collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
-    search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
-    record = {"id": claim.id, **data, "status": claim.status.value, "collection": collection, "path": rel}
-    return (
-        rel, state.size, state.mtime_ns, claim.id, collection, claim.status.value, claim.confidence, claim.figure,
-        claim.claim, claim.claimant, claim.date.isoformat() if claim.date else None,
-        _json.dumps(list(claim.tags), ensure_ascii=False), len(claim.sources), search,
-        _json.dumps(record, ensure_ascii=False, default=store._json_default), None,
-    )
 
 
 class NotApplicable:
