@@ -142,10 +142,20 @@ class _Reader(NumeralReader, NotFigures, UnitReader):
                 amt = self.amount_at(j)
             except Skip:
                 amt = None
-            if amt is not None and not (amt.year_ok and self.year_after_qualifier(amt)):
+            if amt is not None and not (amt.year_ok and self.year_after_qualifier(amt, q)):
+                try:
+                    rng = self.range_after(amt)
+                except Skip:
+                    rng = None
+                if rng is not None and rng[0] and rng[0][0].unit != U.CALENDAR_YEAR:
+                    # "about 2-3 million", "up to 20-30cm": the qualifier bounds the range
+                    return [self.qualified_range(i, rng[0][0], q)], rng[1]
                 amt = self.post_unit_checks(amt)
                 return [self.build(i, amt, q)], amt.b
             if amt is not None and amt.year_ok:
+                rng = self.range_after(amt)  # "around 2016-2018": the span of years
+                if rng is not None:
+                    return rng
                 return [self.build_year(amt)], amt.b
             if t.kind[i] == WORD and low not in START_WORDS:
                 return None
@@ -168,9 +178,20 @@ class _Reader(NumeralReader, NotFigures, UnitReader):
         amt = self.post_unit_checks(amt)
         return [self.build(amt.a, amt, None)], amt.b
 
-    def year_after_qualifier(self, amt: Amount) -> bool:
-        # "65% below 1990 levels": the qualifier does not qualify a year.
-        return self.low(amt.b) in ("level", "levels")
+    def year_after_qualifier(self, amt: Amount, q: Qualifier) -> bool:
+        """Is the four-digit number after a qualifier a year ("below 1990 levels", "around 1900.")?
+
+        Before "levels" it is a year; after "about"/"around" too, unless a noun follows ("about
+        1500 people"). Otherwise it is a count ("more than 2000 people"). The qualifier does not
+        qualify a year.
+        """
+        b = amt.b
+        low = self.t.lower[b] if b < self.t.n else ""
+        if low in ("level", "levels"):
+            return True
+        if q is not Qualifier.ABOUT:
+            return False
+        return b >= self.t.n or self.t.kind[b] != WORD or low in L.FUNCTION_WORDS
 
     def qualifier_at(self, i: int) -> tuple[Qualifier, int] | None:
         t = self.t
@@ -412,12 +433,40 @@ class _Reader(NumeralReader, NotFigures, UnitReader):
                 y_val = y_val * 10**e
         if not (x_val < y_val):
             return None
+        if unit is None and (self.low(a - 1) == "aged" or self.low(a - 1) == "ages" and self.low(a - 2) == "the"):
+            unit = "year"  # "aged 18 to 24": ages are durations in years
         start = self.t.start[a]
         end = self.t.end[y.b - 1]
         return Quantity(
             start=start, end=end, text=self.src[start:end], low=x_val, high=y_val,
             low_open=False, high_open=False, unit=unit, qualifier=Qualifier.RANGE,
             value=(x_val + y_val) / 2,
+        )
+
+    def qualified_range(self, a: int, r: Quantity, q: Qualifier) -> Quantity:
+        """A qualifier before a range bounds it: about → [0.9·X, 1.1·Y], up to → [0, Y] ..."""
+        lo, hi = r.low, r.high
+        nonneg = lo is not None and lo >= 0 and r.unit not in (U.CELSIUS, U.FAHRENHEIT)
+        lo_open = hi_open = False
+        if q is Qualifier.ABOUT:
+            lo, hi = 0.9 * lo, 1.1 * hi
+        elif q is Qualifier.MORE_THAN:
+            hi, lo_open, hi_open = None, True, True
+        elif q is Qualifier.AT_LEAST:
+            hi, hi_open = None, True
+        elif q is Qualifier.NEARLY:
+            lo, hi_open = 0.9 * lo, True
+        elif q is Qualifier.LESS_THAN:
+            lo, hi_open = (0.0 if nonneg else None), True
+            lo_open = lo is None
+        else:  # AT_MOST
+            lo = 0.0 if nonneg else None
+            lo_open = lo is None
+        start = self.t.start[a]
+        value = r.value if hi is not None and lo is not None else (lo if hi is None else hi)
+        return Quantity(
+            start=start, end=r.end, text=self.src[start : r.end], low=lo, high=hi, low_open=lo_open,
+            high_open=hi_open, unit=r.unit, qualifier=q, value=value,
         )
 
     def scale_exp(self, amt: Amount) -> int:

@@ -412,3 +412,16 @@ class TestDecisions:
 
     def test_ages_after_aged_are_durations(self) -> None:
         assert figures("The leader, aged 45, was jailed.") == [("45", 44.5, 45.5, "year")]
+
+    def test_a_qualifier_before_a_range_bounds_the_range(self) -> None:
+        assert_interval(only("up to 20-30cm of snow"), 0, 30, unit="centimeter", span="up to 20-30cm")
+        assert_interval(only("about 2-3 million people"), 1.8e6, 3.3e6, span="about 2-3 million")
+        assert_interval(only("more than 2-3 days"), 2, None, low_open=True, high_open=True, unit="day")
+
+    def test_about_before_a_year_leaves_the_year_exact(self) -> None:
+        assert figures("The house was built around 1900.") == [("1900", 1900, 1900, "calendar-year")]
+        assert figures("around 2016-2018") == [("2016-2018", 2016, 2018, "calendar-year")]
+        assert only("about 1500 people").unit is None
+
+    def test_ages_in_a_range_are_years(self) -> None:
+        assert figures("voters aged 18 to 24") == [("18 to 24", 18, 24, "year")]
