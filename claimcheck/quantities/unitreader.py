@@ -33,9 +33,7 @@ class UnitReader(TokenView):
             k = b + 1
             if amt.kind == "fraction" and self.low(k) in ("a", "an"):
                 k += 1
-            got = self.unit_words(k, amt, allow_pounds=True)
-            if got is not None:
-                return
+            self.unit_words(k, amt, allow_pounds=True)
             return
         if amt.kind == "fraction" and low in ("a", "an"):
             self.unit_words(b + 1, amt, allow_pounds=False)
