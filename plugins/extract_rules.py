@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 #: Sentences longer than this are not proposed as one claim (a run-on list or a table row).
 MAX_QUOTE = 600
+#: Proposals scoring under this are not returned at all: questions, feelings, boilerplate. Not
+#: even `--min-score 0` would make a desk read them, and skipping them saves the wording work.
+FLOOR = 0.1
 
 
 class RulesExtractor:
@@ -52,10 +55,14 @@ class RulesExtractor:
             flags = sentence_features(sentence, index, context)
             words = context.tokens[index].set if index < len(context.tokens) else None
             figures = with_engine(sentence.text, find_figures(sentence.text, words))
-            claim = claim_text(sentence.text)
+            claim = None
             for figure in figures or [None]:
                 features = {**flags, **figure_features(figure, flags)}
                 value, contributions = score(features)
+                if value < FLOOR:
+                    continue
+                if claim is None:
+                    claim = claim_text(sentence.text)
                 fig_text = figure.text if figure else None
                 measure = guess_measure(sentence.text, figure)
                 proposals.append(Proposal(

@@ -13,8 +13,10 @@ def proposals(text: str):
 
 
 def best(text: str, figure: str | None = None) -> float:
+    """The best score among the proposals (0 when nothing is proposed: the extractor drops
+    proposals under its floor of 0.1)."""
     found = [p for p in proposals(text) if figure is None or p.figure == figure]
-    return max(p.score for p in found)
+    return max((p.score for p in found), default=0.0)
 
 
 def test_every_feature_is_documented_with_a_weight():
@@ -37,13 +39,20 @@ def test_questions_opinions_feelings_and_predictions_rank_low():
         assert best(text) < 0.5, text
 
 
+def test_the_private_detail_feature_marks_a_private_persons_age():
+    from claimcheck.extract import figure_features, find_figures
+
+    [age] = [f for f in find_figures("Marina, a 33-year-old IT specialist, woke up.") if f.kind == "age"]
+    assert figure_features(age, {"private_person": True})["private_detail"] is True
+    assert figure_features(age, {"private_person": False, "public_actor": True})["private_detail"] is False
+
+
 def test_a_private_persons_age_is_not_checkworthy_but_a_public_figures_is():
     text = ("Marina, a 33-year-old IT specialist, woke up early. “It has started,” Marina says.\n\n"
             "Andrej Stryzhak, the head of the foundation, said it raised 65,000 euros. "
             "A 37-year-old human rights activist, Stryzhak founded the group in 2020.")
     found = {p.figure: p for p in proposals(text)}
-    assert found["33-year-old"].score < 0.5
-    assert "private_detail" in found["33-year-old"].features
+    assert "33-year-old" not in found or found["33-year-old"].score < 0.5
     assert found["37-year-old"].score >= 0.5
 
 
@@ -103,5 +112,5 @@ def test_people_who_ask_not_to_be_named_are_private():
     text = ("Olga, who asked that her surname not be used, fled Minsk in August 2020.\n\n"
             "The Interior Ministry said 7,000 people were detained in August 2020.")
     found = {(p.quote[:4], p.figure): p.score for p in proposals(text)}
-    assert found[("Olga", "August 2020")] < 0.5
+    assert found.get(("Olga", "August 2020"), 0.0) < 0.5
     assert found[("The ", "7,000")] >= 0.5
