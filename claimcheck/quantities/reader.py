@@ -435,6 +435,8 @@ class _Reader(NumeralReader, NotFigures, UnitReader):
             return None
         if unit is None and (self.low(a - 1) == "aged" or self.low(a - 1) == "ages" and self.low(a - 2) == "the"):
             unit = "year"  # "aged 18 to 24": ages are durations in years
+        if unit in U.DELTA and (self.low(y.b) in U.DELTA_AFTER or abs(y_val) <= 5 and self.warming_nearby(a)):
+            unit = U.DELTA[unit]  # "1.5-2C of warming" is a difference
         start = self.t.start[a]
         end = self.t.end[y.b - 1]
         return Quantity(
