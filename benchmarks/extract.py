@@ -100,7 +100,7 @@ def speed(megabytes: float, repeat: int = 3) -> None:
           f"load average {load:.1f} on {os.cpu_count()} CPUs")
 
 
-def article_speed(article: Path, repeat: int = 30) -> None:
+def article_speed(article: Path, repeat: int = 100) -> None:
     """Throughput on one real article, extracted ``repeat`` times (best run)."""
     text = article.read_text(encoding="utf-8")
     extractor = RulesExtractor()
