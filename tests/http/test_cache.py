@@ -136,3 +136,12 @@ def test_entries_expire_after_the_cache_ttl(http_server, cache_dir) -> None:
             return first.text, expired.text
 
     assert asyncio.run(twice()) == ("served 1 times", "served 2 times")
+
+
+def test_compressed_answers_are_cached_decoded(http_server, cache_dir) -> None:
+    first = run(lambda pool: pool.get(http_server.url("/gzip")), cache_dir)
+    second = run(lambda pool: pool.get(http_server.url("/gzip")), cache_dir)
+    assert second.from_cache and second.content == first.content
+    assert second.text.count("Plain text source") == 100
+    assert "content-encoding" not in second.headers
+    assert second.headers["content-length"] == str(len(second.content))
