@@ -24,7 +24,6 @@ import attrs
 from claimcheck.extract.lexicon import Tokens
 from claimcheck.extract.sentences import Sentence
 
-_CAP = r"[A-Z][a-zà-ÿ’'\-]+(?:[A-Z][a-zà-ÿ]+)?"
 _SPEECH = (
     r"says|said|explains|explained|adds|added|tells|told|recalls|recalled|continues|continued|notes|noted|"
     r"states|stated|suggests|suggested|claims|claimed|asks|asked|requested|writes|wrote|insists|insisted|"
@@ -109,6 +108,7 @@ def read_context(sentences: list[Sentence]) -> Context:
     counts: Counter[str] = Counter()
     tokens = [Tokens(s.text) for s in sentences]
     caps: list[list[tuple[int, str]]] = []
+    speakers: list[list[str]] = []
     for s, tok in zip(sentences, tokens):
         text = s.text
         found = [(m.start(), _base(m.group())) for m in _CAPWORD.finditer(text)]
@@ -124,8 +124,7 @@ def read_context(sentences: list[Sentence]) -> Context:
                 run = []
             run.append((start, word))
         _full_name(text, run, full_names)
-        if found:
-            _person_cues(text, found, tok, cue_names, aged)
+        speakers.append(_person_cues(text, found, tok, cue_names, aged) if found else [])
     full_tokens = {p for parts, _ in full_names for p in parts}
     # a full name is a person's when it has a title or one of its words is a speaker's name
     # an interviewee named in full with an age and no public role ("Muhammad Ali, a 45-year-old
@@ -143,7 +142,7 @@ def read_context(sentences: list[Sentence]) -> Context:
     last_person_private: bool | None = None
     carried: bool | None = None
     paragraph = -1
-    for s, tok, found in zip(sentences, tokens, caps):
+    for s, tok, found, named in zip(sentences, tokens, caps, speakers):
         if s.paragraph != paragraph:
             paragraph = s.paragraph
             carried = last_person_private
@@ -156,7 +155,8 @@ def read_context(sentences: list[Sentence]) -> Context:
         first_person = mentions[0] if mentions else None
         pronoun = _PRONOUN.search(text) if not _PRONOUNS.isdisjoint(tok.set) else None
         anonymous = ("name" in tok.joined or "anonym" in tok.joined or "pseudonym" in tok.joined) and bool(_ANONYMOUS.search(text))
-        speaker = bool(private) and not _SPEECH_WORDS.isdisjoint(tok.set) and _private_speaker(text, private)
+        # "“...,” says Gerard": the speaker of a quotation is a private individual
+        speaker = any(name in private for name in named)
         if anonymous or speaker:
             is_private = True
         elif pronoun is not None and (first_person is None or pronoun.start() < first_person[0]):
@@ -201,15 +201,18 @@ _PUBLIC_ROLES = (
 
 
 def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names: Counter[str],
-                 aged: Counter[str]) -> None:
+                 aged: Counter[str]) -> list[str]:
     """Count the capitalised words used as a person's name: next to a speech verb ("Marina says",
     "says Gerard"), with an age ("Dina, 34,", "Anna, a 29-year-old") or after a family word
-    ("her husband, Alexey"). Cheap looks around each capitalised word, no scan of the sentence."""
+    ("her husband, Alexey"). Cheap looks around each capitalised word, no scan of the sentence.
+    Returns the speakers: the names next to a speech verb."""
     speech = not _SPEECH_WORDS.isdisjoint(tok.set)
     kin = not _KIN_WORDS.isdisjoint(tok.set)
-    digits = speech or kin or _DIGIT.search(text) is not None
+    digits = _DIGIT.search(text) is not None
+    speakers: list[str] = []
     if not (speech or kin or digits):
-        return
+        return speakers
+    before_words = (_SPEECH_WORDS | _KIN_WORDS) if speech and kin else _SPEECH_WORDS if speech else _KIN_WORDS
     for start, word in found:
         if word in _NOT_NAMES or len(word) < 2:
             continue
@@ -218,11 +221,14 @@ def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names
             nxt = _NEXT_WORD.match(text, end)
             if nxt is not None and nxt.group(1) in _SPEECH_WORDS:
                 cue_names[word] += 1
+                speakers.append(word)
                 continue
         if speech or kin:
             before = text[max(0, start - 24):start].rstrip(" ,").rsplit(None, 1)
-            if before and before[-1].lower() in (_SPEECH_WORDS if speech else frozenset()) | (_KIN_WORDS if kin else frozenset()):
+            if before and before[-1].lower() in before_words:
                 cue_names[word] += 1
+                if speech and before[-1].lower() in _SPEECH_WORDS:
+                    speakers.append(word)
                 continue
         if digits and text.startswith(",", end) and _AGE_AFTER.match(text, end):
             cue_names[word] += 1
@@ -230,6 +236,7 @@ def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names
             appositive = text[end:end + 80].split(".")[0].lower()
             if not any(role in appositive for role in _PUBLIC_ROLES):
                 aged[word] += 1
+    return speakers
 
 
 def _full_name(text: str, run: list[tuple[int, str]], out: list[tuple[list[str], bool]]) -> None:
@@ -259,9 +266,3 @@ def _base(word: str) -> str:
 _DIGIT = re.compile(r"\d")
 
 
-_SPEAKER = re.compile(rf"(?:[,”\"]\s*)(?:(?:{_SPEECH})\s+({_CAP})|({_CAP})\s+(?:{_SPEECH}))\b")
-
-
-def _private_speaker(text: str, private: frozenset[str]) -> bool:
-    """"“...,” says Gerard": the speaker of a quotation is a private individual."""
-    return any((m.group(1) or m.group(2)) in private for m in _SPEAKER.finditer(text))
