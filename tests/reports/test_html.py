@@ -91,7 +91,7 @@ def test_record_text_is_escaped(sample_report, render):
     html = render(sample_report, "html")
     page = Page(html)
     assert XSS_CLAIM not in html
-    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt; &amp; it said so" in html
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt; &#34;&gt;&lt;img src=x onerror=&#34;window.__xss=2&#34;&gt; &amp; it said so" in html
     assert XSS_CLAIM in "".join(page.text_by_class["cc-text"])  # shown exactly as written
     assert len(page.all("script")) == 1  # ours
     assert page.all("img") == [] and page.all("b") == [] and page.all("i") == []
