@@ -14,7 +14,7 @@ number with a leading zero) becomes one JUNK token, which is never a figure.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter, sub
 
 NUM, WORD, SYM, JUNK = 0, 1, 2, 3
@@ -84,9 +84,9 @@ class Tokens:
         start = list(map(sub, ends, map(len, tok)))
         kind = list(map(_KIND_OF_FIRST.__getitem__, map(itemgetter(0), tok)))
         value: list[tuple[str, str] | None] = [None] * len(tok)
-        split_any = False
+        to_split: list[int] = []
         prev_num_end = -1
-        for i in [i for i, k in enumerate(kind) if k == NUM]:
+        for i in list(compress(range(len(kind)), map(NUM.__eq__, kind))):
             t = tok[i]
             if t.isdecimal():
                 value[i] = (_ascii(t), "")
@@ -98,9 +98,10 @@ class Tokens:
                 else:
                     prev_num_end = start[i] + 40 if len(t) == 40 else -1
             else:
-                split_any = True
+                to_split.append(i)
+        split_any = bool(to_split)
         if split_any:
-            tok, kind, start, value = _resplit(tok, kind, start, value, comma_decimal)
+            tok, kind, start, value = _resplit(tok, kind, start, value, comma_decimal, to_split)
         if "://" in text or "www." in text:
             _mark_urls(text, kind, start, base)
         self.kind = kind
@@ -126,16 +127,14 @@ def _mark_urls(text: str, kind: list[int], start: list[int], base: int) -> None:
             k += 1
 
 
-def _resplit(tok, kind, start, value, comma_decimal):
+def _resplit(tok, kind, start, value, comma_decimal, to_split):
     """Rebuild the lists with each separated digit run cut into its numbers (slices between)."""
     n_tok: list[str] = []
     n_kind: list[int] = []
     n_start: list[int] = []
     n_value: list = []
     last = 0
-    for i, (k, v) in enumerate(zip(kind, value)):
-        if k != NUM or v is not None:
-            continue
+    for i in to_split:
         n_tok += tok[last:i]
         n_kind += kind[last:i]
         n_start += start[last:i]
