@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import errno
 import functools
-import os
 import random
 import socket
 import time
