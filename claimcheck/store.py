@@ -9,6 +9,7 @@ and filtering are then SQL queries. The index keeps each record as JSON too, so
 
 from __future__ import annotations
 
+import itertools
 import json
 import marshal
 import os
@@ -122,16 +123,16 @@ class Store:
         try:
             self.project.state_dir.mkdir(exist_ok=True)
             _ignore_state_dir(self.project.state_dir)
-            db = sqlite3.connect(self.project.state_dir / "index.sqlite", isolation_level=None)
+            db = sqlite3.connect(self.project.state_dir / "index.sqlite", isolation_level=None, timeout=60)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(_SCHEMA)
             version = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
             if version is None or version[0] != str(INDEX_VERSION):
-                db.execute("DELETE FROM records")
-                db.execute("DELETE FROM documents")
-                db.execute("DELETE FROM meta")
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+                # another layout (an older claimcheck): start over, the files are the truth
+                db.executescript("DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS meta;")
+                db.executescript(_SCHEMA)
+                db.execute("INSERT INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
         except (OSError, sqlite3.Error):
             # A read-only project or a broken index: work from memory rather than fail.
             db = sqlite3.connect(":memory:", isolation_level=None)
@@ -161,12 +162,17 @@ class Store:
         if on_disk != known:
             stale = [p for p in known if p not in on_disk]
             changed = [p for p, key in on_disk.items() if known.get(p) != key]
-            db.execute("BEGIN")
+            # Short transactions: another claimcheck process may read the index meanwhile. The
+            # snapshot is written last, so an interrupted scan simply redoes the rest next time.
+            rows = _index_rows([(p, *on_disk[p], str(root / p)) for p in changed])
+            for chunk in iter(lambda: list(itertools.islice(rows, 2000)), []):
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [r[:-1] for r in chunk])
+                db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?)", [(r[0], r[-1]) for r in chunk])
+                db.execute("COMMIT")
+            db.execute("BEGIN IMMEDIATE")
             db.executemany("DELETE FROM records WHERE path = ?", [(p,) for p in stale])
             db.executemany("DELETE FROM documents WHERE path = ?", [(p,) for p in stale])
-            for row in _index_rows([(p, *on_disk[p], str(root / p)) for p in changed]):
-                db.execute("INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", row[:-1])
-                db.execute("INSERT OR REPLACE INTO documents VALUES (?,?)", (row[0], row[-1]))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (marshal.dumps(on_disk),))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('duplicates', ?)", (json.dumps(self._duplicate_ids(db)),))
             db.execute("COMMIT")
@@ -316,8 +322,11 @@ def _index_rows(changed: list[tuple[str, int, int, str]]) -> Iterator[tuple]:
         return map(index_row, changed)
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers) as pool:
-        return iter(list(pool.map(index_row, changed, chunksize=256)))
+    def parallel() -> Iterator[tuple]:
+        with ProcessPoolExecutor(workers) as pool:
+            yield from pool.map(index_row, changed, chunksize=256)
+
+    return parallel()
 
 
 def index_row(item: tuple[str, int, int, str]) -> tuple:
