@@ -6,11 +6,22 @@ needs is importable from here; other modules are internal and may change.
 
 from claimcheck.hookspecs import hookimpl
 from claimcheck.model import Claim, Link, Review, Source, Stance, Status, Verdict, VerdictStatus
-from claimcheck.report import RenderOptions, Report
 from claimcheck.verifier import Verifier
 from claimcheck.context import Context, FetchError, Offline, SourceRefused
 
 __version__ = "0.1.0"
+
+#: Imported on first use: the report model is only needed by `claimcheck report`, and every
+#: CLI start imports this package.
+_LAZY = {"Report": "claimcheck.report", "RenderOptions": "claimcheck.report"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
 
 __all__ = [
     "Claim",

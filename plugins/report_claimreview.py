@@ -26,10 +26,13 @@ Claims still ``unchecked`` have no verdict to publish: they are left out, with a
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import quote, urldefrag
 
-from claimcheck import RenderOptions, Report, hookimpl
+from claimcheck import hookimpl
+
+if TYPE_CHECKING:  # the report model is imported when a report is made, not on every CLI start
+    from claimcheck import RenderOptions, Report
 
 DEFAULT_WORST = 1
 DEFAULT_BEST = 5

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-from claimcheck import RenderOptions, Report, hookimpl
+from claimcheck import hookimpl
+
+if TYPE_CHECKING:  # the report model is imported when a report is made, not on every CLI start
+    from claimcheck import RenderOptions, Report
 
 COLUMNS = ("id", "status", "confidence", "claim", "figure", "claimant", "date", "sources",
            "first_source_url", "review_note")

@@ -13,9 +13,12 @@ from __future__ import annotations
 import base64
 import hashlib
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimcheck import RenderOptions, Report, hookimpl
+from claimcheck import hookimpl
+
+if TYPE_CHECKING:  # the report model is imported when a report is made, not on every CLI start
+    from claimcheck import RenderOptions, Report
 
 CHART_LABEL_WIDTH = 170
 CHART_BAR_WIDTH = 360

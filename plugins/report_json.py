@@ -6,7 +6,12 @@ which version it follows (docs/reports.md).
 
 from __future__ import annotations
 
-from claimcheck import RenderOptions, Report, hookimpl
+from typing import TYPE_CHECKING
+
+from claimcheck import hookimpl
+
+if TYPE_CHECKING:  # the report model is imported when a report is made, not on every CLI start
+    from claimcheck import RenderOptions, Report
 
 
 class JsonFormat:

@@ -12,10 +12,13 @@ is several times faster than the template engine (docs/reports.md, "Speed").
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from claimcheck import RenderOptions, Report, hookimpl
+from claimcheck import hookimpl
+
+if TYPE_CHECKING:  # the report model is imported when a report is made, not on every CLI start
+    from claimcheck import RenderOptions, Report
 
 BAR_WIDTH = 20
 
