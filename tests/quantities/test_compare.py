@@ -208,8 +208,11 @@ def test_status_from_stances(stances, status):
 
 @st.composite
 def intervals(draw) -> tuple[float | None, float | None, bool, bool]:
-    low = draw(st.one_of(st.none(), st.floats(0, 1e6)))
-    high = draw(st.one_of(st.none(), st.floats(low or 0, 1e6)))
+    # Figures in news are whole or a few decimals; subnormal floats (5e-324) underflow to 0 when
+    # converted between units, which says nothing about the comparison rules.
+    values = st.floats(0, 1e6, allow_subnormal=False).map(lambda v: round(v, 6))
+    low = draw(st.one_of(st.none(), values))
+    high = draw(st.one_of(st.none(), values.filter(lambda v: v >= (low or 0))))
     return low, high, draw(st.booleans()) or low is None, draw(st.booleans()) or high is None
 
 
