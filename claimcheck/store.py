@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # Validation (cattrs, PyYAML) is imported only when a file changed: a warm `list` never needs it.
 
 #: Bump when the row layout or the validation rules change: old indexes are rebuilt.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

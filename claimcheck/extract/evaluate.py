@@ -3,7 +3,7 @@
 The labels are a list of claims, each with the sentence or passage it comes from
 (``quote_spun`` or ``quote``) and a ``checkworthy`` flag, as in ``../shared/seed/claims.yaml``.
 A proposal is matched to the labelled claims whose quote overlaps its own (one contains the
-other, or they share most words). In ``strict`` mode, when a sentence holds several labelled
+other, or they share most content words: 60% of the shorter quote's, three at least). In ``strict`` mode, when a sentence holds several labelled
 claims, a proposal with a figure goes only to the most specific labelled claim whose quote
 contains that figure, and a proposal without a figure only to the labelled claims without a
 quantity: so proposing the wrong figure of a sentence is not rewarded.
@@ -45,13 +45,22 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+_STOP = frozenset(
+    """a an the of in on at to for from by with and or but as is was were be been has have had that which who this
+    these those it its their his her he she they we i you not no so than then there when while after before since
+    also just very""".split()
+)
+
+
 def _overlaps(a: str, b: str) -> bool:
+    """One quote inside the other, or most of the shorter one's content words (three at least) in the other."""
     if not a or not b:
         return False
     if a in b or b in a:
         return True
-    wa, wb = set(a.split()), set(b.split())
-    return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+    wa, wb = set(a.split()) - _STOP, set(b.split()) - _STOP
+    shared = len(wa & wb)
+    return shared >= 3 and shared >= 0.6 * min(len(wa), len(wb))
 
 
 def assign(proposal: Proposal, labels: list[dict[str, Any]], strict: bool = False) -> list[dict[str, Any]]:

@@ -167,7 +167,8 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
         and bool(_BOILERPLATE.search(text.strip())),
         "fragment": len(tokens.words) < 5,
     }
-    f["heading"] = len(tokens.words) <= 12 and text.rstrip()[-1:] not in ".!?…\"”’)]" and not f["fragment"]
+    # a heading: short, and no sentence punctuation at its end, quotation marks aside ("‘We have one enemy’")
+    f["heading"] = len(tokens.words) <= 12 and end[-1:] not in ".!?…" and not f["fragment"]
     return f
 
 
