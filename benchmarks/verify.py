@@ -3,7 +3,8 @@ link-check, against a local server that answers every request after 100 ms.
 
 For each concurrency (16 and 64) it verifies a fresh copy of the project with a fresh HTTP cache
 (in a child process, so peak memory is the run's own), then verifies it again with `--stale 0`
-(every verdict re-run, every page served from the HTTP cache). It prints the wall time against
+(every verdict re-run, every page served from the HTTP cache), and a third time as a plain
+rerun (nothing stale: no verifier runs, no request). It prints the wall time against
 the ideal (network requests x 0.1 s / concurrency), the ratio, the cached run's time and
 speed-up, and the peak RSS. Targets (issue 4): ratio <= 1.3 at both concurrencies, cached run
 >= 20x faster, memory under 300 MB.
@@ -114,6 +115,7 @@ def main() -> None:
                 build(root, urls, args.claims)
                 first = run_child(root, concurrency, stale=False)
                 second = run_child(root, concurrency, stale=True)
+                third = run_child(root, concurrency, stale=False)
             finally:
                 shutil.rmtree(root, ignore_errors=True)
             ideal = first["requests"] * delay / concurrency
@@ -124,6 +126,8 @@ def main() -> None:
             print(f"                 cached rerun: wall {second['wall']:.2f} s, {second['requests']} requests, "
                   f"{second['cache_hits']} cache hits, {first['wall'] / second['wall']:.1f}x faster (target >= 20x); "
                   f"peak RSS {second['rss_mb']:.0f} MB")
+            print(f"                 rerun, nothing stale: wall {third['wall']:.2f} s, {third['requests']} requests, "
+                  f"{first['wall'] / third['wall']:.0f}x faster")
 
 
 if __name__ == "__main__":
