@@ -114,7 +114,7 @@ _OPINION = Lexicon(
 )
 _OPINION_STRONG = Lexicon("should must ought terrible amazing wonderful awful", phrases="i think|we believe")
 _VAGUE = Lexicon(
-    "some many various often sometimes certain numerous several",
+    "some many various often sometimes certain numerous several seem seems seemed appear appears appeared apparently",
     phrases="quite a few|it can|it may|it might|not possible to know|not attainable to know|no one knows",
 )
 _FUTURE = Lexicon("will would shall 'll", phrases="going to|expected to|plans to|plan to|set to|due to be")
