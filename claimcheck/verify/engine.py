@@ -195,7 +195,7 @@ class Engine:
                                            data.get("confidence"), fresh=True))
                     continue
                 await slots.acquire()
-                task = asyncio.create_task(self._claim(row, data))
+                task = asyncio.create_task(self._claim_isolated(row, data))
                 tasks.add(task)
                 task.add_done_callback(lambda t: (tasks.discard(t), slots.release()))
             if tasks:
@@ -230,6 +230,16 @@ class Engine:
         self.result.claims.append(result)
         if self.reporter is not None:
             self.reporter.advance(result)
+
+    async def _claim_isolated(self, row: Any, index_data: dict[str, Any]) -> None:
+        """One claim; an unexpected failure of the engine on it is reported and the run goes on."""
+        try:
+            await self._claim(row, index_data)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self._done(ClaimResult(row.id, row.path, row.status, row.status, index_data.get("confidence"),
+                                   failures=[("(engine)", _describe(exc))]))
 
     async def _claim(self, row: Any, index_data: dict[str, Any]) -> None:
         from claimcheck.records import FileState, parse_record, read_text
