@@ -36,7 +36,7 @@ def extract(settings: Settings, source: str, collection: str, min_score: float, 
             extractor_name: str) -> None:
     """Propose the checkable claims of an article as draft claim records.
 
-    SOURCE is a text, Markdown or HTML file, '-' for standard input, or an http(s) URL. Each
+    SOURCE is a text, Markdown, HTML or PDF file, '-' for standard input, or an http(s) URL. Each
     proposal is one checkable figure (or one checkable statement without a figure), ranked by
     check-worthiness. Drafts are written as claims/<collection>/<id>.yaml with status unchecked;
     claims the project already tracks are listed as "already tracked: ID" and skipped.

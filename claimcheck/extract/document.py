@@ -1,4 +1,4 @@
-"""Reading an article: a text, Markdown or HTML file, standard input, or an http(s) URL.
+"""Reading an article: a text, Markdown, HTML or PDF file, standard input, or an http(s) URL.
 
 Every way in ends in a ``Document``: the article's plain text (what sentences and quotes are
 cut from) and what is known about it (title, publisher, date, canonical URL). Refusals are
@@ -52,6 +52,8 @@ def load_document(source: str, *, stdin: BinaryIO | None = None, max_bytes: int 
         from claimcheck.extract.fetch import fetch
 
         page = fetch(source, max_bytes=max_bytes, timeout=timeout, cache_dir=cache_dir)
+        if page.body.startswith(b"%PDF") or "application/pdf" in page.content_type:
+            return _pdf_document(page.body, source=source, url=page.url)
         fmt = "html" if "html" in page.content_type or _looks_like_html(page.body[:2048]) else _format_for(source, page.body)
         text = _decode(page.body, source, page.charset)
         return parse_document(text, source=source, fmt=fmt, url=page.url)
@@ -76,6 +78,8 @@ def load_document(source: str, *, stdin: BinaryIO | None = None, max_bytes: int 
         label = source
     if len(data) > max_bytes:
         raise ClaimcheckError(f"{label}: more than {_mb(max_bytes)}; claimcheck extract reads documents up to {_mb(max_bytes)}")
+    if data.startswith(b"%PDF"):
+        return _pdf_document(data, source=source, url=None)
     text = _decode(data, label)
     return parse_document(text, source=source, fmt=_format_for(source, data))
 
@@ -95,6 +99,34 @@ def parse_document(text: str, *, source: str = "-", fmt: str = "text", url: str 
         text = markdown_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(text=text, source=source, format=fmt, title=_first_line_title(text), url=url)
+
+
+def _pdf_document(data: bytes, *, source: str, url: str | None) -> Document:
+    """A PDF's text (every page, through pypdf, as claimcheck's HTTP layer reads it) and its
+    title, author and date from the PDF's metadata."""
+    from claimcheck.http.documents import extract
+    from claimcheck.http.errors import HttpError
+
+    label = "standard input" if source == "-" else source
+    try:
+        fields = extract(data, kind="pdf", content_type="application/pdf", url=url or label)
+    except HttpError as exc:
+        raise ClaimcheckError(f"{label}: cannot read this PDF ({str(exc).splitlines()[0][:200]})") from None
+    text = (fields.get("text") or "").strip()
+    words = len(re.findall(r"\w+", text))
+    if words < MIN_ARTICLE_WORDS:
+        raise ClaimcheckError(f"{label}: no text found in this PDF ({words} words; a scanned image needs OCR first)")
+    return Document(text=text + "\n", source=source, format="pdf", title=fields.get("title"), url=url,
+                    date=_iso_date(fields.get("date")), author=fields.get("author"))
+
+
+def _iso_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _first_line_title(text: str) -> str | None:
@@ -133,8 +165,6 @@ _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b
 def _decode(data: bytes, label: str, charset: str | None = None) -> str:
     """Text from bytes; binary data (NUL bytes, control characters, known file signatures) is refused."""
     head = data[:8192]
-    if data.startswith(b"%PDF"):
-        raise ClaimcheckError(f"{label}: is a PDF; save the article as text or HTML first (PDF is not read yet)")
     if data.startswith(_BINARY_MAGIC) or b"\x00" in head:
         raise ClaimcheckError(f"{label}: is a binary file, not a text, Markdown or HTML article")
     for encoding in filter(None, (charset, "utf-8-sig", "cp1252")):

@@ -37,9 +37,9 @@ def test_binary_file(project, run):
     assert "binary file" in refused(project, run, str(project / "photo.txt"))
 
 
-def test_pdf_is_named(project, run):
+def test_a_broken_pdf(project, run):
     (project / "report.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
-    assert "is a PDF" in refused(project, run, str(project / "report.pdf"))
+    assert "cannot read this PDF" in refused(project, run, str(project / "report.pdf"))
 
 
 def test_html_without_article_text(project, run):

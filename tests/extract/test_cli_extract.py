@@ -166,3 +166,30 @@ def test_a_url_is_fetched_and_its_page_metadata_kept(project, run):
     records = list(claim_files(project).values())
     assert records and all(r["appeared_in"]["url"] == "https://news.example.org/belarus/arrests" for r in records)
     assert any(r.get("figure") == "more than 800" for r in records)
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF with ``text`` in Helvetica, built by hand (no PDF writer needed)."""
+    content = f"BT /F1 12 Tf 72 712 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    return out + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def test_a_pdf_report_is_read(project, run):
+    (project / "report.pdf").write_bytes(_pdf("More than 800 people were arrested in Minsk on February 27, the Interior Ministry said."))
+    result = run("extract", str(project / "report.pdf"), "--dry-run", "--format", "json", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert "more than 800" in {p["figure"].lower() for p in json.loads(result.stdout) if p["figure"]}
