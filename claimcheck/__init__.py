@@ -4,10 +4,11 @@ The public API, for plugin authors: ``hookimpl`` and the record types. Everythin
 needs is importable from here; other modules are internal and may change.
 """
 
+from claimcheck.context import Context, FetchError, Offline, SourceRefused
+from claimcheck.errors import ClaimcheckError
 from claimcheck.hookspecs import hookimpl
 from claimcheck.model import Claim, Link, Review, Source, Stance, Status, Verdict, VerdictStatus
 from claimcheck.verifier import Verifier
-from claimcheck.context import Context, FetchError, Offline, SourceRefused
 
 __version__ = "0.1.0"
 
@@ -23,8 +24,10 @@ def __getattr__(name: str):
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
 
+
 __all__ = [
     "Claim",
+    "ClaimcheckError",
     "Context",
     "FetchError",
     "Offline",
