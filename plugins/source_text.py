@@ -62,7 +62,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
     "job worker employee position staff redundanc layoff workforce",
     "soldier troop",
     "resident inhabitant population",
-    "vote ballot",
+    "vote voter voting ballot",
     "export shipment",
     "injur wound hurt",
     "displac homeless",
@@ -109,8 +109,13 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break
+    else:
+        if len(w) == 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]  # jobs -> job
     if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # stopp(ed) -> stop
+    if len(w) >= 5 and w.endswith("e"):
+        w = w[:-1]  # raise / raised -> rais
     return w
 
 
@@ -271,6 +276,7 @@ class ClaimContext:
         self.keys = {concept(t.text) for t in all_toks if content(t)}
         self.proper = {t.text.lower() for t in all_toks if t.proper}
         self.all_groups = _groups(self.keys | self.measure)
+        self.measure_groups = _groups(self.measure)
         self.places = places(claim.claim, all_toks)
         self.years = years(_figures(claim.claim)) | (years(_figures(claim.measure)) if claim.measure else set())
         self.exact_kind = self.figure is not None and self.figure.unit in ("calendar-year", "ordinal")
@@ -314,7 +320,8 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
                 continue
             local = measure_words(sentence, toks, q.start, q.end)
             local_groups = _groups(local)
-            if local_groups and not (local_groups & ctx.all_groups) and not (local & ctx.measure) and not ctx.exact_kind:
+            competing = bool(local_groups) and not (local_groups & ctx.all_groups)
+            if competing and not ctx.exact_kind and (ctx.measure_groups or not (local & ctx.measure)):
                 continue  # the words around it name another measure (spent, not raised)
             fig_years = _years_of(sentence, found, q)
             if ctx.years and fig_years and not (fig_years & ctx.years) and claim_fig.unit != "calendar-year":
