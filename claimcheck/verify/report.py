@@ -79,11 +79,12 @@ def summary_text(run: Any, *, dry_run: bool = False) -> str:
     lines.append(f"{len(claims)} claims: {len(ran)} verified, {len(claims) - len(ran)} fresh (skipped), "
                  f"{sum(1 for c in ran if c.changed_keys)} {'would be ' if dry_run else ''}updated"
                  f"{'' if not dry_run else ' (dry run: nothing written)'}  [{run.elapsed:.1f} s]")
-    lines.append("")
-    lines.append(f"{'status':<22}{'claims':>7}")
-    for status in [*STATUS_ORDER, *sorted(set(counts) - set(STATUS_ORDER))]:
-        if counts.get(status):
-            lines.append(f"{status:<22}{counts[status]:>7}")
+    if claims:
+        lines.append("")
+        lines.append(f"{'status':<22}{'claims':>7}")
+        for status in [*STATUS_ORDER, *sorted(set(counts) - set(STATUS_ORDER))]:
+            if counts.get(status):
+                lines.append(f"{status:<22}{counts[status]:>7}")
     changes = [c for c in claims if c.old_status != c.new_status]
     if changes:
         lines.append("")
@@ -102,6 +103,8 @@ def summary_text(run: Any, *, dry_run: bool = False) -> str:
             lines.append(f"  {claim_id}: {verifier}: {why}")
         if len(failures) > MAX_LISTED:
             lines.append(f"  ... and {len(failures) - MAX_LISTED} more")
+    if run.skipped_verifiers:
+        lines.append("")
     for name, why in run.skipped_verifiers.items():
         lines.append(f"skipped verifier {name}: {why}")
     return "\n".join(lines) + "\n"
