@@ -117,10 +117,11 @@ def _pdf_document(data: bytes, *, source: str, url: str | None) -> Document:
     if words < MIN_ARTICLE_WORDS:
         raise ClaimcheckError(f"{label}: no text found in this PDF ({words} words; a scanned image needs OCR first)")
     return Document(text=text + "\n", source=source, format="pdf", title=fields.get("title"), url=url,
-                    date=_iso_date(fields.get("date")), author=fields.get("author"))
+                    date=iso_date(fields.get("date")), author=fields.get("author"))
 
 
-def _iso_date(value: object) -> dt.date | None:
+def iso_date(value: object) -> dt.date | None:
+    """A date from metadata text that starts with an ISO date ('2022-03-21T10:00'), else None."""
     if not isinstance(value, str):
         return None
     try:

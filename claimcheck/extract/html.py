@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.extract.document import MIN_ARTICLE_WORDS, Document
+from claimcheck.extract.document import MIN_ARTICLE_WORDS, Document, iso_date
 
 
 def html_document(html: str, *, source: str, url: str | None = None) -> Document:
@@ -31,7 +30,7 @@ def html_document(html: str, *, source: str, url: str | None = None) -> Document
         title = _clean(getattr(meta, "title", None))
         publisher = _clean(getattr(meta, "sitename", None)) or _clean(getattr(meta, "hostname", None))
         author = _clean(getattr(meta, "author", None))
-        date = _date(getattr(meta, "date", None))
+        date = iso_date(getattr(meta, "date", None))
         canonical = _clean(getattr(meta, "url", None)) or url
     return Document(text=text, source=source, format="html", title=title, publisher=publisher, date=date,
                     url=canonical, author=author)
@@ -42,12 +41,3 @@ def _clean(value: object) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
-
-
-def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
