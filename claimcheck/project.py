@@ -61,9 +61,10 @@ class Project:
         return path
 
     def claim_files(self, problems: list[Problem] | None = None) -> Iterator[os.DirEntry]:
-        """Every ``*.yaml``/``*.yml`` file under ``claims/``, as directory entries.
+        """Every ``*.yaml``/``*.yml`` file under ``claims/``, as directory entries, in no order.
 
         Symlinked folders are not followed (a link loop would never end); they are reported.
+        Names starting with ``.`` (editors' swap files, hidden folders) are skipped.
         """
         if not self.claims_dir.is_dir():
             return
@@ -71,22 +72,20 @@ class Project:
         while stack:
             folder = stack.pop()
             try:
-                entries = list(os.scandir(folder))
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        name = entry.name
+                        if name[0] == ".":
+                            continue
+                        if name.endswith((".yaml", ".yml")) and entry.is_file():
+                            yield entry
+                        elif entry.is_dir(follow_symlinks=False):
+                            stack.append(entry.path)
+                        elif entry.is_symlink() and entry.is_dir() and problems is not None:
+                            problems.append(Problem(Path(entry.path), None, None, "symlinked folder not followed"))
             except OSError as exc:
                 if problems is not None:
                     problems.append(Problem(Path(folder), None, None, f"cannot read folder: {exc.strerror}"))
-                continue
-            for entry in sorted(entries, key=lambda e: e.name, reverse=True):
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                elif entry.is_symlink() and entry.is_dir():
-                    if problems is not None:
-                        problems.append(Problem(Path(entry.path), None, None, "symlinked folder not followed"))
-                elif name.endswith((".yaml", ".yml")):
-                    yield entry
 
 
 def find_project(start: Path | None = None, explicit: Path | None = None) -> Project:

@@ -151,13 +151,15 @@ class Store:
         problems: list[Problem] = []
         on_disk: dict[str, tuple[int, int]] = {}
         prefix = len(str(root)) + 1
+        posix = os.sep == "/"
         for entry in self.project.claim_files(problems):
             try:
                 st = entry.stat()
             except OSError as exc:
                 problems.append(Problem(Path(entry.path), None, None, f"cannot read file: {exc.strerror}"))
                 continue
-            on_disk[entry.path[prefix:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
+            rel = entry.path[prefix:]
+            on_disk[rel if posix else rel.replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
         known = self._snapshot(db)
         if on_disk != known:
             stale = [p for p in known if p not in on_disk]
