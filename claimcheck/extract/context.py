@@ -93,6 +93,9 @@ class Context:
 
 
 _CAPWORD = re.compile(r"\b[A-Z][\w’'-]*")
+#: the same words, the part before an apostrophe in group 1 (what ``_base`` returns). The look-behind
+#: after the first letter is ``\b`` written so that the scan can jump from capital to capital.
+_CAPWORD_BASE = re.compile(r"([A-Z](?<!\w[A-Z])[\w-]*)[\w’'-]*")
 _SPEECH_WORDS = frozenset(_SPEECH.replace("points out", "points").replace("pointed out", "pointed").split("|"))
 _KIN_WORDS = frozenset("husband wife partner son daughter mother father brother sister friend colleague neighbour "
                        "neighbor boyfriend girlfriend mum mom dad".split())
@@ -109,21 +112,27 @@ def read_context(sentences: list[Sentence]) -> Context:
     tokens = [Tokens(s.text) for s in sentences]
     caps: list[list[tuple[int, str]]] = []
     speakers: list[list[str]] = []
+    joins = _JOINS.fullmatch
     for s, tok in zip(sentences, tokens):
         text = s.text
-        found = [(m.start(), _base(m.group())) for m in _CAPWORD.finditer(text)]
+        # each capitalised word with its possessive cut off ("Lukashenko’s" -> "Lukashenko")
+        found = [(m.start(), m[1]) for m in _CAPWORD_BASE.finditer(text)]
         caps.append(found)
+        counts.update([word for _, word in found])
         run: list[tuple[int, str]] = []
+        prev_end = -1
         for start, word in found:
             if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] in ",;:–—-"):
                 proper.add(word)
-            counts[word] += 1
             # full names: capitalised words separated by one space (or an initial: "Howard G. Buffett")
-            if run and not _joined(text, run[-1][0] + len(run[-1][1]), start):
-                _full_name(text, run, full_names)
+            if run and not (text[prev_end] == " " if start - prev_end == 1 else joins(text, prev_end, start) is not None):
+                if len(run) >= 2:
+                    _full_name(text, run, full_names)
                 run = []
             run.append((start, word))
-        _full_name(text, run, full_names)
+            prev_end = start + len(word)
+        if len(run) >= 2:
+            _full_name(text, run, full_names)
         speakers.append(_person_cues(text, found, tok, cue_names, aged) if found else [])
     full_tokens = {p for parts, _ in full_names for p in parts}
     # a full name is a person's when it has a title or one of its words is a speaker's name

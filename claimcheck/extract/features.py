@@ -56,6 +56,9 @@ FEATURES: dict[str, Feature] = {f.name: f for f in (
     Feature("fragment", -0.30, "is too short to be a claim (fewer than five words)"),
 )}
 
+#: each feature's weight, for ``score``'s one look-up per feature
+_WEIGHTS: dict[str, float] = {name: f.weight for name, f in FEATURES.items()}
+
 _FIGURE_FEATURE = {
     "count": "figure", "money": "figure", "percent": "figure", "distance": "figure", "quantity": "figure",
     "vote": "figure", "date": "date_figure", "ordinal": "date_figure", "duration": "duration_figure", "age": "age_figure",
@@ -156,8 +159,9 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
         "question": end.endswith("?"),
         "first_person": first_person,
         "feeling": "feeling" in hits,
-        "opinion": (_OPINION.found(Tokens(inside)) if inside else "opinion" in hits)
-        and (spoken > 0.5 or first_person or "strong_opinion" in hits),
+        # the speaker condition first: it is cheap, and without it the quotation is not read again
+        "opinion": (spoken > 0.5 or first_person or "strong_opinion" in hits)
+        and (_OPINION.found(Tokens(inside)) if inside else "opinion" in hits),
         "prediction": "prediction" in hits and ("may" not in words or bool(_MAY.search(bare))),
         "future": "future" in hits,
         "private_person": context.private_subject[index] if index < len(context.private_subject) else False,
@@ -230,7 +234,8 @@ def _collective(figure: Figure) -> bool:
 
 def score(features: dict[str, bool]) -> tuple[float, dict[str, float]]:
     """The score in [0, 1] and each present feature's contribution."""
-    contributions = {name: FEATURES[name].weight for name, present in features.items() if present and name in FEATURES}
+    weights = _WEIGHTS
+    contributions = {name: weights[name] for name, present in features.items() if present and name in weights}
     total = BASE + sum(contributions.values())
     return round(min(1.0, max(0.0, total)), 3), contributions
 

@@ -66,8 +66,19 @@ class Lexicons:
                 self._words.setdefault(word, set()).add(name)
         self._stemmed = {name: tuple(lexicon.stems) for name, lexicon in lexicons.items() if lexicon.stems}
         self._phrases = [(name, lexicon.phrases) for name, lexicon in lexicons.items() if lexicon.phrases]
+        #: a phrase's first word -> (lexicon, phrase): a phrase can only be in a sentence that has its
+        #: first word, so only those phrases are looked for (a set intersection picks them)
+        self._by_first: dict[str, list[tuple[str, str]]] = {}
+        for name, phrases in self._phrases:
+            for phrase in phrases:
+                self._by_first.setdefault(phrase.split()[0], []).append((name, phrase))
+        self._firsts = frozenset(self._by_first)
         #: word -> the lexicons it belongs to (a text's vocabulary repeats: each word is worked out once)
         self._cache: dict[str, frozenset[str]] = {}
+        #: the words of the cache that belong to a lexicon, and all the words it knows: the set
+        #: operations on these skip the (many) words that belong to none without a loop in Python
+        self._hitting: set[str] = set()
+        self._known: set[str] = set()
 
     def _word_hits(self, word: str) -> frozenset[str]:
         names = set(self._words.get(word, ()))
@@ -77,23 +88,26 @@ class Lexicons:
         hits = frozenset(names)
         if len(self._cache) > 500_000:
             self._cache.clear()
+            self._hitting.clear()
+            self._known.clear()
         self._cache[word] = hits
+        self._known.add(word)
+        if hits:
+            self._hitting.add(word)
         return hits
 
     def found(self, tokens: Tokens) -> set[str]:
         hits: set[str] = set()
+        words = tokens.set
+        for word in words - self._known:
+            hits |= self._word_hits(word)
         cache = self._cache
-        for word in tokens.set:
-            names = cache.get(word)
-            if names is None:
-                names = self._word_hits(word)
-            if names:
-                hits |= names
+        for word in words & self._hitting:
+            hits |= cache[word]
+        by_first = self._by_first
         joined = tokens.joined
-        for name, phrases in self._phrases:
-            if name not in hits:
-                for phrase in phrases:
-                    if phrase in joined:
-                        hits.add(name)
-                        break
+        for first in words & self._firsts:
+            for name, phrase in by_first[first]:
+                if name not in hits and phrase in joined:
+                    hits.add(name)
         return hits

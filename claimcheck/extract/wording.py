@@ -19,6 +19,7 @@ _ATTRIBUTED = re.compile(
     r"^[“\"](?P<said>[^“”\"]+?)[,.!?]?[”\"]\s*,?\s*(?P<who>(?:says|said|explains|adds|claims|states|continues|notes)\s+[^,.]+"
     r"|[^,.]{1,60}?\s+(?:says|said|explains|adds|claims|states|continues|notes))(?P<role>,\s+(?:an?|the)\s+[^.,]+)?[^.]*\.?$"
 )
+_VERB_FIRST = re.compile(r"(says|said|explains|adds|claims|states|continues|notes)\s+(.+)")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b|\bI[’']")
 _STOP = frozenset(
     """in on at for to from by since after before during until with of who which that whose where when while as
@@ -34,7 +35,7 @@ def claim_text(quote: str) -> str:
     m = _ATTRIBUTED.match(text)
     if m and not _FIRST_PERSON.search(m.group("said")):  # "we lost everything" cannot lose its quotation marks
         who = m.group("who").strip()
-        verb_first = re.match(r"(says|said|explains|adds|claims|states|continues|notes)\s+(.+)", who)
+        verb_first = _VERB_FIRST.match(who)
         speaker, verb = (verb_first.group(2), verb_first.group(1)) if verb_first else who.rsplit(" ", 1)
         said = m.group("said").strip().rstrip(",")
         role = m.group("role") or ""  # ", the head of the organisation"
@@ -50,17 +51,25 @@ def claim_text(quote: str) -> str:
     return text
 
 
+_MEASURE_TOKEN = re.compile(r"[\w’'-]+|[,;:()\[\]–—.!?]")
+#: the tokens of ``_MEASURE_TOKEN`` that are punctuation, not words
+_PUNCTUATION = frozenset(",;:()[]–—.!?")
+#: the words before a figure are read from this many characters before it (then from the whole
+#: sentence start if that window holds too few words)
+_BACK_WINDOW = 120
+
+
 def guess_measure(sentence: str, figure: Figure | None) -> str | None:
     """What the figure counts, guessed from the words after it ("35,000 Belarusians were arrested"
     -> "Belarusians were arrested"), or before it for a date ("rally on August 18, 2020" -> "rally")."""
     if figure is None:
         return None
-    after = sentence[figure.end:]
-    words = re.findall(r"[\w’'-]+|[,;:()\[\]–—.!?]", after)
     phrase: list[str] = []
     if figure.kind not in ("date",):
-        for w in words:
-            if not re.match(r"[\w’'-]", w) or (w.lower() in _STOP and phrase) or len(phrase) >= 6:
+        # the tokens after the figure, read one at a time: the phrase stops within a few words
+        for m in _MEASURE_TOKEN.finditer(sentence, figure.end):
+            w = m.group()
+            if w[0] in _PUNCTUATION or (w.lower() in _STOP and phrase) or len(phrase) >= 6:
                 break
             if w.lower() in _STOP and not phrase:
                 continue  # "$160 million in international aid" -> "international aid"
@@ -68,10 +77,10 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
                 break  # the next figure begins: "5 against and 35 abstentions"
             phrase.append(w)
     if figure.kind in ("date", "duration") or not phrase:
-        before = re.findall(r"[\w’'-]+|[,;:()\[\]–—.!?]", sentence[:figure.start])
+        before = _tokens_before(sentence, figure.start)
         back: list[str] = []
         for w in reversed(before):
-            if not re.match(r"[\w’'-]", w) or len(back) >= 6:
+            if w[0] in _PUNCTUATION or len(back) >= 6:
                 break
             back.insert(0, w)
         while back and back[-1].lower() in _STOP:
@@ -87,11 +96,27 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
     return " ".join(phrase) or None
 
 
+def _tokens_before(sentence: str, end: int) -> list[str]:
+    """The last tokens of ``sentence[:end]`` (at least seven, or all of them): only they are read."""
+    start = max(0, end - _BACK_WINDOW)
+    if start:
+        tokens = _MEASURE_TOKEN.findall(sentence, start, end)
+        # the first token may be cut by the window: dropped, and the rest are the text's own tokens
+        if len(tokens) >= 8:
+            return tokens[1:]
+    return _MEASURE_TOKEN.findall(sentence, 0, end)
+
+
 @functools.lru_cache(maxsize=4096)
 def _slug_words(text: str) -> tuple[str, ...]:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    ascii_text = re.sub(r"(?<=\d)[,.](?=\d)", "", ascii_text)
-    return tuple(re.findall(r"[a-z0-9]+", ascii_text))
+    ascii_text = _DIGIT_SEPARATOR.sub("", ascii_text)
+    return tuple(_SLUG_WORD.findall(ascii_text))
+
+
+_DIGIT_SEPARATOR = re.compile(r"(?<=\d)[,.](?=\d)")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_CONVERSION = re.compile(r"\s*\(.*$")
 
 
 def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = None, measure: str | None = None) -> str:
@@ -99,7 +124,7 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     words of what it measures or of the claim ("35000-belarusians-arrested"); unique among ``taken``."""
     words: list[str] = []
     if figure:
-        core = re.sub(r"\s*\(.*$", "", figure)
+        core = _CONVERSION.sub("", figure)
         core = _QUALIFIER_START.sub("", core)
         words = [w for w in _slug_words(core) if w not in _SLUG_SKIP][:3]
     wanted = max(2, 5 - len(words))
