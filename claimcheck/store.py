@@ -185,6 +185,33 @@ class Store:
         self.problems = problems
         return problems
 
+    def index_parsed(self, items: list[tuple[str, int, int, Any, "Claim"]]) -> None:
+        """Index files whose data a caller already holds, parsed and validated: (path relative to
+        the root, size, mtime_ns, the file's parsed data, its ``Claim``).
+
+        For a command that has just written claim files (``verify``): re-reading and re-parsing
+        them in ``scan`` would cost as much as the write. Only these rows and their entries in the
+        snapshot change, so any other file changed meanwhile is still seen by the next ``scan``;
+        the ids must be the ones already indexed (a run never changes an id).
+        """
+        if not items:
+            return
+        db = self._connect()
+        rows = [_row(rel, size, mtime_ns, data, claim)
+                for rel, size, mtime_ns, data, claim in items]
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            snapshot = self._snapshot(db)
+            db.executemany("INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [r[:-1] for r in rows])
+            db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?)", [(r[0], r[-1]) for r in rows])
+            for rel, size, mtime_ns, _, _ in items:
+                snapshot[rel] = (size, mtime_ns)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (marshal.dumps(snapshot),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
     def _snapshot(self, db: sqlite3.Connection) -> dict[str, tuple[int, int]]:
         row = db.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
         try:
@@ -347,6 +374,12 @@ def index_row(item: tuple[str, int, int, str]) -> tuple:
             found = [{"path": str(path), "line": None, "field": None, "message": f"cannot read file: {exc.strerror}"}]
         return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
                 "[]", 0, None, json.dumps(found), None, None, None, None)
+    return _row(rel, size, mtime_ns, data, claim)
+
+
+def _row(rel: str, size: int, mtime_ns: int, data: Any, claim: "Claim") -> tuple:
+    """The index row of a valid file from its parsed data and validated claim."""
+    collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
     search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
     # The JSON is the file's own data (already validated), so listing shows what the file says.
     record = {"id": claim.id, **data, "status": claim.status.value, "collection": collection, "path": rel}

@@ -298,14 +298,14 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
     best: tuple[float, Any, str] | None = None
     for a, b in sentences(text):
         sentence = text[a:b]
+        if not _MAY_HAVE_FIGURE.search(sentence):
+            continue  # no digit and no number word: no figure to read (checked first: it is cheap)
         toks = tokens(sentence)
         concepts = {concept(t.text) for t in toks if content(t)}
         proper = {t.text.lower() for t in toks if t.proper}
         overlap = len(concepts & ctx.keys) + len(proper & ctx.proper)
         if not excerpt and overlap < min(2, len(ctx.keys)):
             continue
-        if not _MAY_HAVE_FIGURE.search(sentence):
-            continue  # no digit and no number word: no figure to read
         found = _figures(sentence)
         if not found:
             continue

@@ -245,6 +245,11 @@ class DocumentCache:
     always re-extracted.
     """
 
+    #: writes are grouped into one transaction of at most this many documents (or until
+    #: ``flush``/``close``): a commit per document cost ~0.4 ms of blocking I/O on the event loop,
+    #: and a crash loses at most one group of extractions, which are simply done again
+    GROUP = 64
+
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -252,6 +257,7 @@ class DocumentCache:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        self._pending: dict[str, str] = {}
 
     @staticmethod
     def key(final_url: str, body: bytes, version: str) -> str:
@@ -259,6 +265,9 @@ class DocumentCache:
         return hashlib.sha256(f"{version}\0{final_url}\0{digest}".encode()).hexdigest()
 
     def get(self, key: str) -> dict[str, Any] | None:
+        pending = self._pending.get(key)
+        if pending is not None:
+            return json.loads(pending)
         try:
             row = self._db.execute("SELECT data FROM documents WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
@@ -266,10 +275,22 @@ class DocumentCache:
         return json.loads(row[0]) if row else None
 
     def put(self, key: str, data: dict[str, Any]) -> None:
+        self._pending[key] = json.dumps(data)
+        if len(self._pending) >= self.GROUP:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending documents in one transaction."""
+        if not self._pending:
+            return
+        rows, self._pending = list(self._pending.items()), {}
         try:
-            self._db.execute("INSERT OR REPLACE INTO documents (key, data) VALUES (?, ?)", (key, json.dumps(data)))
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO documents (key, data) VALUES (?, ?)", rows)
         except sqlite3.Error:
-            pass
+            pass  # a cache that cannot be written is only slower next time
 
     def close(self) -> None:
+        self.flush()
         self._db.close()

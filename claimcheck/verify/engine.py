@@ -27,6 +27,8 @@ from claimcheck.verify.merge import merge_sources
 
 #: The keys a run may change in a claim file, in file order.
 RUN_KEYS = ("sources", "verdicts", "status", "confidence")
+#: Written files are indexed in batches of this many (each batch rewrites the index's snapshot).
+INDEX_BATCH = 2000
 
 
 @attrs.frozen
@@ -146,7 +148,8 @@ class Engine:
             self.verifiers.append(v)
         self.not_applicable = NotApplicable(project.state_dir / "verify-not-applicable.json", enabled=not options.dry_run)
         self._pairs: asyncio.Semaphore | None = None
-        self._wrote = False
+        #: (path, size, mtime_ns, data, claim) of every file this run wrote, for the index
+        self._written: list[tuple[str, int, int, Any, Claim]] = []
         self._index_states: dict[str, tuple[int, int]] = {}
 
     def _warn(self, message: str) -> None:
@@ -305,12 +308,19 @@ class Engine:
             self.not_applicable.remember(row.path, v, new_digest)
         if changes and not self.options.dry_run:
             try:
-                # Creating and renaming a file is slow kernel work on some disks (1-3 ms): it runs in
-                # a writer thread while the loop verifies other claims.
-                loop = asyncio.get_running_loop()
-                result.written = await loop.run_in_executor(self._writer, self._write, path, text, state, changes,
-                                                            old_data)
-                self._wrote = self._wrote or result.written
+                from claimcheck.verify.writeback import replace_file, updated_text
+
+                new_text, new_data = updated_text(text, changes, old_data)
+                if new_text != text:
+                    # Creating and renaming a file is slow kernel work on some disks (0.1-3 ms): it
+                    # runs in a writer thread while the loop verifies other claims. The text is
+                    # made here: Python work in the thread would only fight the loop for the GIL.
+                    loop = asyncio.get_running_loop()
+                    new_state = await loop.run_in_executor(self._writer, replace_file, path, new_text, state)
+                    result.written = True
+                    self._written.append((row.path, new_state.size, new_state.mtime_ns, new_data, new_claim))
+                    if len(self._written) >= INDEX_BATCH:  # memory stays flat on a large run
+                        self._refresh_index()
             except ConflictError as exc:
                 result.failures.append(("(write)", str(exc)))
             except OSError as exc:
@@ -370,21 +380,21 @@ class Engine:
             merged = attrs.evolve(merged, status=status, confidence=confidence)
         return merged
 
-    def _write(self, path: Path, text: str, state: Any, changes: dict[str, Any], old_data: Any) -> bool:
-        """Write one claim file (in the writer thread); False when its text did not change."""
-        from claimcheck.verify.writeback import write_if_changed
-
-        return write_if_changed(path, text, state, changes, old_data) is not None
-
     def _refresh_index(self) -> None:
-        """Bring the index up to date with the files this run wrote, through the store's own
-        scan (it re-reads only files whose size or mtime changed), so the next command starts
-        warm and the index layout stays the store's business."""
-        if self._wrote and self.store is not None:
+        """Bring the index up to date with the files this run wrote, so the next command starts
+        warm. The run holds each written file's parsed data and validated claim already, so the
+        store indexes them as they are (``Store.index_parsed``) instead of re-reading and
+        re-parsing every file in a scan, which cost as much as the writes themselves."""
+        if not self._written or self.store is None:
+            return
+        try:
+            self.store.index_parsed(self._written)
+        except Exception:  # the index is a cache: the store's own scan repairs it
             try:
                 self.store.scan()
-            except Exception:  # the index is a cache: the next command's scan repairs it
+            except Exception:
                 pass
+        self._written = []
 
     async def _notify(self, claim: Claim, verdict: Verdict) -> None:
         try:

@@ -1,8 +1,9 @@
 """The HTTP side of a verify run, as verifiers see it through ``ctx``: a thin adapter over
 ``claimcheck.http.HttpPool`` (cache, limits, retries, size caps, URL safety; docs/http.md).
 
-What the adapter adds for a run: one in-flight fetch per URL (source-text and link-check
-reading the same page make one request and one extraction), and the translation of the HTTP
+What the adapter adds for a run: one fetch per URL (source-text and link-check reading the
+same page make one request and one extraction, whether they ask at the same moment or one
+after the other: recent answers are remembered for the run), and the translation of the HTTP
 layer's errors into the three a verifier handles (``claimcheck.FetchError``, ``SourceRefused``,
 ``Offline``), each one human sentence with secrets blanked.
 """
@@ -10,6 +11,7 @@ layer's errors into the three a verifier handles (``claimcheck.FetchError``, ``S
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +40,15 @@ def _translate(error: BaseException) -> Exception:
 class Web:
     """One run's HTTP access over an ``HttpPool``."""
 
+    #: how many recent answers of ``fetch_text`` are remembered. The verifiers of one claim read
+    #: its sources within moments of each other, and at most 2 x concurrency claims are in
+    #: flight, so a few hundred cover them; a bound keeps memory flat on a long run.
+    REMEMBERED = 512
+
     def __init__(self, pool: Any) -> None:
         self.pool = pool
         self._inflight: dict[str, asyncio.Future] = {}
+        self._recent: OrderedDict[str, tuple[bool, Any]] = OrderedDict()
         self._entered = False
 
     async def _ready(self) -> Any:
@@ -73,7 +81,15 @@ class Web:
         return await (await self._ready()).check(url)
 
     async def fetch_text(self, url: str) -> Any:
-        """A page's readable text; concurrent callers for one URL share one fetch."""
+        """A page's readable text; callers for one URL in one run share one fetch (and its
+        failure: a dead link is not asked twice in a run)."""
+        recent = self._recent.get(url)
+        if recent is not None:
+            self._recent.move_to_end(url)
+            ok, value = recent
+            if ok:
+                return value
+            raise value
         running = self._inflight.get(url)
         if running is not None:
             return await asyncio.shield(running)
@@ -81,14 +97,26 @@ class Web:
         self._inflight[url] = future
         try:
             doc = await self._fetch(url)
+        except asyncio.CancelledError as exc:
+            future.set_exception(exc)
+            future.exception()
+            raise
         except BaseException as exc:
             future.set_exception(exc)
             future.exception()  # retrieved: a lone caller must not log "never retrieved"
+            if isinstance(exc, Exception):
+                self._remember(url, False, exc)
             raise
         finally:
             self._inflight.pop(url, None)
         future.set_result(doc)
+        self._remember(url, True, doc)
         return doc
+
+    def _remember(self, url: str, ok: bool, value: Any) -> None:
+        self._recent[url] = (ok, value)
+        if len(self._recent) > self.REMEMBERED:
+            self._recent.popitem(last=False)
 
     async def _fetch(self, ref: str) -> Any:
         from claimcheck.http import HttpError

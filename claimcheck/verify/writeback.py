@@ -339,6 +339,16 @@ def write_if_changed(path: Path, old_text: str, state: FileState, changes: dict[
     new_text, new_data = updated_text(old_text, changes, old_data)
     if new_text == old_text:
         return None
+    return new_text, new_data, replace_file(path, new_text, state)
+
+
+def replace_file(path: Path, new_text: str, state: FileState) -> FileState:
+    """Put ``new_text`` in place of the file atomically, unless the file changed on disk since
+    it was read as ``state`` (``ConflictError``); returns the new file's state.
+
+    Nothing but system calls: the engine runs this in a writer thread while its event loop goes
+    on, and Python work here would fight the loop for the GIL.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
@@ -353,4 +363,4 @@ def write_if_changed(path: Path, old_text: str, state: FileState, changes: dict[
         except FileNotFoundError:
             pass
         raise
-    return new_text, new_data, FileState.of(path)
+    return FileState.of(path)
