@@ -13,7 +13,6 @@ is not, or it fails on a sentence, the spotter's own reading stands.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import attrs
@@ -107,6 +106,49 @@ _QUALIFIER_RE = re.compile(rf"^(?:{_QUALIFIER})\s+", re.IGNORECASE)
 #: a qualifier that ends right where a figure starts ("more than |800")
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_QUALIFIER})\s+", re.IGNORECASE)
 
+
+def _lowercase_pattern(pattern: str) -> str:
+    """``pattern`` with its ASCII capitals lowered, escapes (``\\Z``) and group names left alone:
+    compiled without IGNORECASE, it matches a lowercased text as ``pattern`` with IGNORECASE
+    matches the text itself (see ``_folded``)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<", i):
+            close = pattern.index(">", i)
+            out.append(pattern[i:close + 1])
+            i = close + 1
+        else:
+            out.append(ch.lower() if "A" <= ch <= "Z" else ch)
+            i += 1
+    return "".join(out)
+
+
+# Case-insensitive matching costs the regular-expression engine about twice as much as exact
+# matching (it cannot reject an alternative by its first letter). On a sentence of ASCII text and
+# uncased typographic signs, lowering the text and matching lowercase patterns exactly is the same
+# match, at the same offsets; any other sentence (accented or non-Latin letters, whose case rules
+# are Unicode's) is matched by the case-insensitive patterns themselves.
+_COMBINED_LOWER = re.compile(_lowercase_pattern(_COMBINED.pattern))
+_DATES_ONLY_LOWER = re.compile(_lowercase_pattern(_DATES_ONLY.pattern))
+_QUALIFIER_BEFORE_LOWER = re.compile(_lowercase_pattern(_QUALIFIER_BEFORE.pattern))
+#: non-ASCII characters without case: quotation marks, dashes, currency signs, spaces...
+_UNCASED = "“”‘’‚„«»‹›–—‒―‐‑…·•′″°º²³¹½¼¾£€¥₹₽₩₺₴¢\u00a0\u202f\u2009\u200a\u2002\u2003\u2007\u200b\u2060\ufeff×÷±§¶©®™"
+_CASED_OR_UNKNOWN = re.compile(f"[^\\x00-\\x7f{_UNCASED}]")
+
+
+def _folded(sentence: str) -> tuple[str, bool]:
+    """The text to match and whether it is lowered (match it with the ``_LOWER`` patterns): the
+    lowered sentence when that is the same match, else the sentence itself."""
+    if sentence.isascii() or _CASED_OR_UNKNOWN.search(sentence) is None:
+        return sentence.lower(), True
+    return sentence, False
+
+
 _DIGIT = re.compile(r"\d")
 _VOTING = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballots?\b|\bmargin\b", re.IGNORECASE)
 # URLs, e-mail addresses and {hashes}: looked for only when their marker is in the sentence
@@ -158,17 +200,20 @@ def find_figures(sentence: str, words: frozenset[str] | None = None) -> list[Fig
         end = start + len(stripped)
         qualifier = _QUALIFIER_RE.match(stripped)
         found.append(Figure(start, end, stripped, kind, qualifier.group().strip() if qualifier else None))
-    return _merge_pairs(sentence, [_age_appositive(sentence, f) for f in found])
+    if not found:
+        return found
+    return _merge_pairs(sentence, [_age_appositive(sentence, f) if f.kind == "count" else f for f in found])
 
 
 def _age_appositive(sentence: str, fig: Figure) -> Figure:
     """"Dina, 34, a dissident": a bare number between commas after a name is an age."""
     if fig.kind == "count" and fig.text.isdigit() and int(fig.text) <= 120:
-        if re.search(r"[A-Z][\w’'-]+,\s*$", sentence[max(0, fig.start - 40):fig.start]) and sentence[fig.end:fig.end + 1] == ",":
+        if sentence[fig.end:fig.end + 1] == "," and _NAME_COMMA.search(sentence[max(0, fig.start - 40):fig.start]):
             return attrs.evolve(fig, kind="age")
     return fig
 
 
+_NAME_COMMA = re.compile(r"[A-Z][\w’'-]+,\s*$")
 _COUNTED = re.compile(r"\s+(?!(?:and|or|to|per|percent|by|in|on|at)\b)[A-Za-z\[(]|[’']s\b|\s*[.,;:!?)\]–—]|$")
 _PLURAL_NOUN = re.compile(r"(?:tens|hundreds|thousands|millions|billions|dozens|scores|numbers|handful|dozen)\s*$", re.IGNORECASE)
 
@@ -198,9 +243,9 @@ _SIGNS = re.compile(r"[\d$£€¥₹₽₩₺₴~]\d*")  # one character class f
 _WORDS = re.compile(r"[a-z]+")
 
 
-@functools.lru_cache(maxsize=512)
-def _word_at(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{word}\b")
+def _is_word_char(ch: str) -> bool:
+    """What ``\w`` matches (the regular expressions' word characters: letters, digits, ``_``)."""
+    return ch.isalnum() or ch == "_"
 
 
 def _anchors(sentence: str, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -214,8 +259,19 @@ def _anchors(sentence: str, words: frozenset[str] | None = None) -> list[tuple[i
     present = _ANCHOR_WORDS.intersection(words)
     if present:
         lowered = lowered or sentence.lower()
+        n = len(lowered)
         for word in present:
-            found += [m.span() for m in _word_at(word).finditer(lowered)]
+            # what ``\bword\b`` finds (the word is letters only), with str.find: much faster than a
+            # regular expression that must try the word boundary at every position
+            size = len(word)
+            i = lowered.find(word)
+            while i >= 0:
+                j = i + size
+                if (i == 0 or not _is_word_char(lowered[i - 1])) and (j == n or not _is_word_char(lowered[j])):
+                    found.append((i, j))
+                    i = lowered.find(word, j)
+                else:
+                    i = lowered.find(word, i + 1)
         found.sort()
     return found
 # The last word of a qualifier or preposition that may open a figure before its anchor
@@ -237,6 +293,8 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
     at the word starts of the few words preceding it."""
     pos = 0
     n = len(sentence)
+    text, lowered = _folded(sentence)  # matched against ``text``: the offsets are the sentence's
+    qualifier_before = _QUALIFIER_BEFORE_LOWER if lowered else _QUALIFIER_BEFORE
     for a, anchor_end in _anchors(sentence, words):
         if a < pos:
             continue
@@ -247,9 +305,12 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
         article = _ARTICLE_BEFORE.search(sentence, max(pos, a - 10), a)
         if article is not None:
             starts.insert(0, article.start())
-        pattern = _DATES_ONLY if sentence[a:anchor_end].lower() in _MONTH_WORDS else _COMBINED
+        if sentence[a:anchor_end].lower() in _MONTH_WORDS:
+            pattern = _DATES_ONLY_LOWER if lowered else _DATES_ONLY
+        else:
+            pattern = _COMBINED_LOWER if lowered else _COMBINED
         for start in starts:
-            match = pattern.match(sentence, start, limit)
+            match = pattern.match(text, start, limit)
             if match is not None and match.end() > a:
                 break
         else:
@@ -266,7 +327,7 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
         before = _WORD_BEFORE_ANCHOR.search(sentence, max(pos, start - 16), start)
         if before is not None and before.group(1).lower() in _OPENER_TAILS:
             for word in _WORD_START.finditer(sentence, max(pos, start - _LOOK_BACK), start):
-                if _QUALIFIER_BEFORE.fullmatch(sentence, word.start(), start):
+                if qualifier_before.fullmatch(text, word.start(), start):
                     start = word.start()
                     break
         yield match.lastgroup or "count", start, match.end()
@@ -320,7 +381,10 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _looks_like_day(sentence: str, start: int) -> bool:
-    return bool(re.search(rf"(?:{_MONTHS})\.?\s*$", sentence[max(0, start - 12):start], re.IGNORECASE))
+    return bool(_MONTH_BEFORE.search(sentence[max(0, start - 12):start]))
+
+
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 
 
 def _merge_pairs(sentence: str, figures: list[Figure]) -> list[Figure]:
@@ -376,6 +440,24 @@ def _unit_kind(unit: str | None) -> str:
     return "quantity"
 
 
+def _uncovered_digits(sentence: str, figures: list[Figure]) -> bool:
+    """Whether a run of digits lies outside every spotted figure (the first one found answers)."""
+    n = len(sentence)
+    for m in _DIGIT_RUN.finditer(sentence):
+        start, end = m.span()
+        # digits inside a code or a hash ("f36M", "580e7ab") are no figure for the engine either
+        if start > 0 and sentence[start - 1].isalpha():
+            continue
+        if end < n and sentence[end].isalpha() and sentence[end:end + 2].lower() not in _SUFFIXES:
+            continue
+        for f in figures:
+            if f.start <= start < f.end:
+                break
+        else:
+            return True
+    return False
+
+
 def with_engine(sentence: str, figures: list[Figure]) -> list[Figure]:
     """``figures`` plus what the quantity engine (``claimcheck.quantities``) reads where the
     spotter found nothing: a safety net for wordings the spotter does not know.
@@ -383,12 +465,7 @@ def with_engine(sentence: str, figures: list[Figure]) -> list[Figure]:
     The engine runs only when a run of digits lies outside every spotted figure, so sentences the
     spotter fully understood cost nothing more; if the engine fails, the spotter's reading stands.
     """
-    uncovered = [m for m in _DIGIT_RUN.finditer(sentence)
-                 if not any(f.start <= m.start() < f.end for f in figures)
-                 # digits inside a code or a hash ("f36M", "580e7ab") are no figure for the engine either
-                 and not (m.start() > 0 and sentence[m.start() - 1].isalpha())
-                 and not (m.end() < len(sentence) and sentence[m.end()].isalpha() and sentence[m.end():m.end() + 2].lower() not in _SUFFIXES)]
-    if not uncovered:
+    if not _uncovered_digits(sentence, figures):
         return figures
     try:
         from claimcheck.quantities import find_quantities
