@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
+from operator import itemgetter
 
 import attrs
 
@@ -118,7 +120,6 @@ def read_context(sentences: list[Sentence]) -> Context:
         # each capitalised word with its possessive cut off ("Lukashenko’s" -> "Lukashenko")
         found = [(m.start(), m[1]) for m in _CAPWORD_BASE.finditer(text)]
         caps.append(found)
-        counts.update([word for _, word in found])
         run: list[tuple[int, str]] = []
         prev_end = -1
         for start, word in found:
@@ -134,6 +135,8 @@ def read_context(sentences: list[Sentence]) -> Context:
         if len(run) >= 2:
             _full_name(text, run, full_names)
         speakers.append(_person_cues(text, found, tok, cue_names, aged) if found else [])
+    # how often each capitalised word occurs: counted in one pass over all of them
+    counts.update(map(itemgetter(1), chain.from_iterable(caps)))
     full_tokens = {p for parts, _ in full_names for p in parts}
     # a full name is a person's when it has a title or one of its words is a speaker's name
     # an interviewee named in full with an age and no public role ("Muhammad Ali, a 45-year-old
@@ -217,7 +220,8 @@ def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names
     Returns the speakers: the names next to a speech verb."""
     speech = not _SPEECH_WORDS.isdisjoint(tok.set)
     kin = not _KIN_WORDS.isdisjoint(tok.set)
-    digits = _DIGIT.search(text) is not None
+    # an age ("Dina, 34,") needs a digit and a comma
+    digits = "," in text and _DIGIT.search(text) is not None
     speakers: list[str] = []
     if not (speech or kin or digits):
         return speakers
@@ -254,7 +258,7 @@ def _full_name(text: str, run: list[tuple[int, str]], out: list[tuple[list[str],
         return
     parts = [w for _, w in run]
     start = run[0][0]
-    titles = [i for i, p in enumerate(parts) if p in _TITLES]
+    titles = [i for i, p in enumerate(parts) if p in _TITLES] if not _TITLES.isdisjoint(parts) else []
     titled = bool(titles) or bool(_TITLE_BEFORE.search(text, max(0, start - 40), start))
     if titles:
         parts = parts[titles[-1] + 1:]  # "Belarusian President Aleksandr Lukashenko": the name follows the title

@@ -144,7 +144,7 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
     names = _names(bare, caps, context)
     inside = _inside_quotes(text) if _QUOTES.search(text) else ""
     spoken = len(inside) / max(1, len(text))
-    first_person = bool(_FIRST_PERSON_WORDS.intersection(words) - {"us"}) or (
+    first_person = not _FIRST_PERSON_NOT_US.isdisjoint(words) or (
         "us" in words and bool(_FIRST_PERSON.search(bare)))  # "us", not "US"
     end = text.rstrip().rstrip("\"'”’)]»")
     f = {
@@ -178,6 +178,7 @@ def sentence_features(sentence: Sentence, index: int, context: Context) -> dict[
 
 _QUOTES = re.compile("[“\"]")
 _FIRST_PERSON_WORDS = frozenset("i me my mine myself we we're us our ours ourselves i'm i've i'd i'll we've we'd we'll".split())
+_FIRST_PERSON_NOT_US = _FIRST_PERSON_WORDS - {"us"}
 _FIRST_PERSON = re.compile(r"\bus\b")
 _PREDICTION = Lexicon("could might may likely unlikely if perhaps possibly")
 _MAY = re.compile(r"\bmay\b")
@@ -275,6 +276,9 @@ _NOT_A_NAME = frozenset(
 )
 
 
+_QUOTED = re.compile(r"“([^”]*)”?|\"([^\"]*)\"?")
+
+
 def _inside_quotes(text: str) -> str:
-    parts = re.findall(r"“([^”]*)”?|\"([^\"]*)\"?", text)
+    parts = _QUOTED.findall(text)
     return " ".join(a or b for a, b in parts)

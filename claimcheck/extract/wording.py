@@ -114,6 +114,22 @@ def _slug_words(text: str) -> tuple[str, ...]:
     return tuple(_SLUG_WORD.findall(ascii_text))
 
 
+#: a slug takes its words from the start of the claim: the first this many characters are read
+#: first, and the rest only when they do not give enough words
+_SLUG_HEAD = 100
+
+
+def _leading_slug_words(text: str):
+    """``_slug_words(text)`` one by one, reading a long text's start first. The head's words (its
+    last word aside, which the cut may have split) are the first words of the whole text."""
+    if len(text) <= _SLUG_HEAD:
+        yield from _slug_words(text)
+        return
+    head = _slug_words(text[:_SLUG_HEAD])[:-1]
+    yield from head
+    yield from _slug_words(text)[len(head):]
+
+
 _DIGIT_SEPARATOR = re.compile(r"(?<=\d)[,.](?=\d)")
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _CONVERSION = re.compile(r"\s*\(.*$")
@@ -130,7 +146,7 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     wanted = max(2, 5 - len(words))
     chosen = set(words)
     for source in (measure or "", text):
-        for w in _slug_words(source):
+        for w in _leading_slug_words(source):
             if wanted == 0:
                 break
             if w not in _SLUG_SKIP and w not in chosen:
