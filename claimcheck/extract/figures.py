@@ -244,14 +244,17 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def _is_word_char(ch: str) -> bool:
-    """What ``\w`` matches (the regular expressions' word characters: letters, digits, ``_``)."""
+    r"""What ``\w`` matches (the regular expressions' word characters: letters, digits, ``_``)."""
     return ch.isalnum() or ch == "_"
 
 
 def _anchors(sentence: str, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each anchor in order: digits and currency signs, then the anchor words
     actually present (a set intersection finds them without trying every word against the list)."""
-    found = [m.span() for m in _SIGNS.finditer(sentence)]
+    global _last_signs
+    signs = [m.span() for m in _SIGNS.finditer(sentence)]
+    _last_signs = (sentence, signs)
+    found = list(signs)
     lowered = None
     if words is None:
         lowered = sentence.lower()
@@ -440,11 +443,30 @@ def _unit_kind(unit: str | None) -> str:
     return "quantity"
 
 
+#: the sentence ``_anchors`` read last and its digit and currency-sign spans: ``with_engine``, called
+#: next on the same sentence, takes its runs of digits from them instead of scanning it again
+_last_signs: tuple[str | None, list[tuple[int, int]]] = (None, [])
+
+
+def _digit_runs(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of digits (what ``\\d+`` finds)."""
+    last, signs = _last_signs
+    if last is not sentence:
+        return [m.span() for m in _DIGIT_RUN.finditer(sentence)]
+    # a sign span is a currency sign or a digit, then the digits that follow it
+    runs = []
+    for start, end in signs:
+        if not sentence[start].isdecimal():
+            start += 1
+        if start < end:
+            runs.append((start, end))
+    return runs
+
+
 def _uncovered_digits(sentence: str, figures: list[Figure]) -> bool:
     """Whether a run of digits lies outside every spotted figure (the first one found answers)."""
     n = len(sentence)
-    for m in _DIGIT_RUN.finditer(sentence):
-        start, end = m.span()
+    for start, end in _digit_runs(sentence):
         # digits inside a code or a hash ("f36M", "580e7ab") are no figure for the engine either
         if start > 0 and sentence[start - 1].isalpha():
             continue
