@@ -44,6 +44,7 @@ class RulesExtractor:
         # imported here: this module loads on every CLI start, the toolkit only when extracting
         from claimcheck.extract import (
             Proposal,
+            TakenIds,
             claim_text,
             figure_features,
             find_figures,
@@ -59,7 +60,7 @@ class RulesExtractor:
         sentences = split_sentences(document.text)
         context = read_context(sentences)
         title = " ".join((document.title or "").split()).casefold()
-        taken: set[str] = set()
+        taken = TakenIds()
         proposals: list[Proposal] = []
         for index, sentence in enumerate(sentences):
             if context.duplicate[index] or len(sentence.text) > MAX_QUOTE:

@@ -16,10 +16,11 @@ from claimcheck.extract.features import BASE, FEATURES, Feature, figure_features
 from claimcheck.extract.figures import KINDS, Figure, find_figures, with_engine
 from claimcheck.extract.proposal import Proposal
 from claimcheck.extract.sentences import Sentence, split_sentences
-from claimcheck.extract.wording import claim_text, guess_measure, proposal_id
+from claimcheck.extract.wording import TakenIds, claim_text, guess_measure, proposal_id
 
 __all__ = [
     "BASE", "FEATURES", "KINDS", "MAX_BYTES", "Context", "Document", "Feature", "Figure", "Proposal", "Sentence",
+    "TakenIds",
     "claim_text", "figure_features", "find_figures", "guess_measure", "load_document", "parse_document",
     "proposal_id", "read_context", "score", "sentence_features", "split_sentences", "with_engine",
 ]

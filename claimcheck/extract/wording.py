@@ -109,8 +109,12 @@ def _tokens_before(sentence: str, end: int) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _slug_words(text: str) -> tuple[str, ...]:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    ascii_text = _DIGIT_SEPARATOR.sub("", ascii_text)
+    if text.isascii():
+        ascii_text = text.lower()  # what the decomposition below gives for ASCII text
+    else:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    if "," in ascii_text or "." in ascii_text:
+        ascii_text = _DIGIT_SEPARATOR.sub("", ascii_text)
     return tuple(_SLUG_WORD.findall(ascii_text))
 
 
@@ -146,6 +150,8 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     wanted = max(2, 5 - len(words))
     chosen = set(words)
     for source in (measure or "", text):
+        if wanted == 0:
+            break
         for w in _leading_slug_words(source):
             if wanted == 0:
                 break
@@ -156,12 +162,29 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     slug = "-".join(words)[:40].strip("-") or "claim"
     if taken is None:
         return slug
-    candidate, n = slug, 2
-    while candidate in taken:
+    candidate = slug
+    if candidate in taken:
+        # the first free "<slug>-2", "<slug>-3"...; a TakenIds remembers where the last search
+        # ended (every suffix below it is taken, and ids are only ever added), so that an article
+        # with many claims of the same slug does not search from 2 each time
+        suffixes = getattr(taken, "suffixes", None)
+        n = suffixes.get(slug, 2) if suffixes is not None else 2
         candidate = f"{slug}-{n}"
-        n += 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        if suffixes is not None:
+            suffixes[slug] = n + 1
     taken.add(candidate)
     return candidate
+
+
+class TakenIds(set):
+    """The ids given so far (a set), with the next suffix to try for each slug (see ``proposal_id``)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.suffixes: dict[str, int] = {}
 
 
 _QUALIFIER_WORDS = (
