@@ -298,6 +298,8 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
     n = len(sentence)
     text, lowered = _folded(sentence)  # matched against ``text``: the offsets are the sentence's
     qualifier_before = _QUALIFIER_BEFORE_LOWER if lowered else _QUALIFIER_BEFORE
+    article_before = _ARTICLE_BEFORE_LOWER if lowered else _ARTICLE_BEFORE
+    date_prefix = _DATE_PREFIX_LOWER if lowered else _DATE_PREFIX
     for a, anchor_end in _anchors(sentence, words):
         if a < pos:
             continue
@@ -305,7 +307,7 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
             continue  # digits inside a word or a code ("COVID-19" aside, "f36M", "#12", "v2"): no figure starts here
         limit = min(n, anchor_end + _LOOK_AHEAD)
         starts = [a]
-        article = _ARTICLE_BEFORE.search(sentence, max(pos, a - 10), a)
+        article = article_before.search(text, max(pos, a - 10), a)
         if article is not None:
             starts.insert(0, article.start())
         if sentence[a:anchor_end].lower() in _MONTH_WORDS:
@@ -320,7 +322,7 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
             continue
         start = match.start()
         if match.lastgroup in ("date", "year"):
-            season = _DATE_PREFIX.search(sentence, max(pos, start - 8), start)
+            season = date_prefix.search(text, max(pos, start - 8), start)
             if season is not None:
                 start = season.start()  # "mid-June", "early March"
         if sentence[start:start + 1] == "$" and start >= 1 and sentence[start - 1].isalpha():
@@ -339,6 +341,8 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
 
 _DATE_PREFIX = re.compile(r"\b(?:early|mid|late)[\s-]\Z", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:quite\s+)?an?\s+)\Z|(?:\bquite\s+)\Z", re.IGNORECASE)
+_DATE_PREFIX_LOWER = re.compile(_lowercase_pattern(_DATE_PREFIX.pattern))
+_ARTICLE_BEFORE_LOWER = re.compile(_lowercase_pattern(_ARTICLE_BEFORE.pattern))
 
 
 _IDENT_WORDS = frozenset(

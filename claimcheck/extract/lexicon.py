@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"\w+(?:'\w+)?")  # \w, not [^\W_]: twice as fast, and '_' never matters
+_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
 
 
 class Tokens:
@@ -22,7 +23,8 @@ class Tokens:
         lowered = text.lower()
         if "’" in lowered:
             lowered = lowered.replace("’", "'")
-        self.words: list[str] = _TOKEN.findall(lowered)
+        # ASCII text: the same words with ASCII classes, which the engine checks faster
+        self.words: list[str] = (_TOKEN_ASCII if lowered.isascii() else _TOKEN).findall(lowered)
         self.set = frozenset(self.words)
         self.joined = " " + " ".join(self.words) + " "
 
