@@ -240,6 +240,8 @@ _ANCHOR_WORDS = frozenset(
     + "tens hundreds thousands millions billions dozens scores countless several few couple many handful aged".split()
 )
 _SIGNS = re.compile(r"[\d$£€¥₹₽₩₺₴~]\d*")  # one character class first: a fast scan
+#: the same on a plain sentence (see ``_folded``), where the only digits are 0-9: a cheaper class
+_SIGNS_PLAIN = re.compile(r"[0-9$£€¥₹₽₩₺₴~][0-9]*")
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -248,11 +250,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _anchors(sentence: str, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
+def _anchors(sentence: str, words: frozenset[str] | None = None, plain: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each anchor in order: digits and currency signs, then the anchor words
     actually present (a set intersection finds them without trying every word against the list)."""
     global _last_signs
-    signs = [m.span() for m in _SIGNS.finditer(sentence)]
+    signs = [m.span() for m in (_SIGNS_PLAIN if plain else _SIGNS).finditer(sentence)]
     _last_signs = (sentence, signs)
     found = list(signs)
     lowered = None
@@ -287,6 +289,20 @@ _OPENER_TAILS = frozenset(
 _LOOK_BACK = 45
 _LOOK_AHEAD = 160
 _WORD_BEFORE_ANCHOR = re.compile(r"([A-Za-z]+)[\s-]*$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(sentence: str, lo: int, end: int) -> str | None:
+    """What ``_WORD_BEFORE_ANCHOR.search(sentence, lo, end).group(1)`` is (the ASCII word before
+    ``end``, across spaces and hyphens, not before ``lo``), read backwards from ``end``: a search
+    would try every position of the window."""
+    k = end
+    while k > lo and (sentence[k - 1].isspace() or sentence[k - 1] == "-"):
+        k -= 1
+    j = k
+    while j > lo and sentence[j - 1] in _ASCII_LETTERS:
+        j -= 1
+    return sentence[j:k] if j < k else None
 _WORD_START = re.compile(r"(?<![\w’'.,-])[^\W_]|[$£€¥₹₽₩₺₴~]")
 
 
@@ -300,7 +316,7 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
     qualifier_before = _QUALIFIER_BEFORE_LOWER if lowered else _QUALIFIER_BEFORE
     article_before = _ARTICLE_BEFORE_LOWER if lowered else _ARTICLE_BEFORE
     date_prefix = _DATE_PREFIX_LOWER if lowered else _DATE_PREFIX
-    for a, anchor_end in _anchors(sentence, words):
+    for a, anchor_end in _anchors(sentence, words, lowered):
         if a < pos:
             continue
         if a > 0 and sentence[a].isdigit() and (sentence[a - 1].isalpha() or sentence[a - 1] in "_#/@"):
@@ -329,8 +345,8 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
             # "US$", "A$", "NZ$": the letters belong to the currency sign
             while start > 0 and sentence[start - 1].isalpha() and match.start() - start < 3:
                 start -= 1
-        before = _WORD_BEFORE_ANCHOR.search(sentence, max(pos, start - 16), start)
-        if before is not None and before.group(1).lower() in _OPENER_TAILS:
+        before = _word_before(sentence, max(pos, start - 16), start)
+        if before is not None and before.lower() in _OPENER_TAILS:
             for word in _WORD_START.finditer(sentence, max(pos, start - _LOOK_BACK), start):
                 if qualifier_before.fullmatch(text, word.start(), start):
                     start = word.start()
