@@ -11,7 +11,34 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"\w+(?:'\w+)?")  # \w, not [^\W_]: twice as fast, and '_' never matters
-_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
+#: common non-ASCII signs that are not word characters (nor apostrophes): as good as a space
+_TYPOGRAPHIC = ("“", "”", "‘", "–", "—", "…", "«", "»", "\u00a0")
+#: a byte table: every ASCII character but the word characters and the apostrophe to a space
+#: (``bytes.translate`` runs several times faster than ``str.translate``)
+_SPACES = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256))
+
+
+def _words(lowered: str) -> list[str]:
+    """``_TOKEN.findall(lowered)``, faster. A regular expression costs some 30 ns a character; on
+    ASCII text the words are the runs of word characters between the rest, which ``translate``
+    (to spaces) and ``split`` find in a few ns a character. Only the pieces with an apostrophe
+    ("don't", "'quoted'") are left to the pattern."""
+    if not lowered.isascii():
+        for sign in _TYPOGRAPHIC:
+            if sign in lowered:
+                lowered = lowered.replace(sign, " ")
+        if not lowered.isascii():
+            return _TOKEN.findall(lowered)
+    pieces = lowered.encode("ascii").translate(_SPACES).decode("ascii").split()
+    if "'" not in lowered:
+        return pieces
+    words: list[str] = []
+    for piece in pieces:
+        if "'" in piece:
+            words += _TOKEN.findall(piece)
+        else:
+            words.append(piece)
+    return words
 
 
 class Tokens:
@@ -23,8 +50,7 @@ class Tokens:
         lowered = text.lower()
         if "’" in lowered:
             lowered = lowered.replace("’", "'")
-        # ASCII text: the same words with ASCII classes, which the engine checks faster
-        self.words: list[str] = (_TOKEN_ASCII if lowered.isascii() else _TOKEN).findall(lowered)
+        self.words: list[str] = _words(lowered)
         self.set = frozenset(self.words)
         self.joined = " " + " ".join(self.words) + " "
 
