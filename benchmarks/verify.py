@@ -75,14 +75,33 @@ def child(root: Path, concurrency: int, stale: bool) -> None:
     options = Options(concurrency=concurrency, per_host=4, timeout=60, stale=parse_duration("0") if stale else None)
     engine = Engine(project, store, select_verifiers(("source-text", "link-check")), options)
     started = time.perf_counter()
+    cpu_before = _cpu()
     result = asyncio.run(engine.run(rows))
     wall = time.perf_counter() - started
+    cpu = _cpu() - cpu_before
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     statuses: dict[str, int] = {}
     for c in result.claims:
         statuses[c.new_status] = statuses.get(c.new_status, 0) + 1
-    print(json.dumps({"wall": wall, "requests": result.requests, "cache_hits": engine.web.cache_hits,
+    print(json.dumps({"wall": wall, "cpu": cpu, "requests": result.requests, "cache_hits": engine.web.cache_hits,
                       "rss_mb": rss, "failures": len(result.failures), "statuses": statuses}))
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its extraction workers (on a shared machine, wall times
+    swing with other jobs' load; CPU time says how much work the run itself did)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers already gone
+    total = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):  # workers still alive (Linux)
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def run_child(root: Path, concurrency: int, stale: bool) -> dict:

@@ -153,6 +153,8 @@ class HttpPool:
         self._closed = False
         self._executor: Any = None
         self._no_workers = False
+        #: workers started by ``start_extractors``: used once every one has warmed up
+        self._warming: list[Any] | None = None
 
     # -- life cycle ---------------------------------------------------------------------
 
@@ -422,6 +424,11 @@ class HttpPool:
             if cached is not None:
                 return cached
         executor = self._extractor()
+        if executor is not None and self._warming is not None:
+            if all(f.done() for f in self._warming) and not any(f.cancelled() or f.exception() for f in self._warming):
+                self._warming = None  # warm: from now on every document goes to the workers
+            else:
+                executor = None  # still starting: this one is extracted here, nothing waits
         fields: dict[str, Any] | None = None
         if executor is not None:
             from concurrent.futures.process import BrokenProcessPool
@@ -443,6 +450,27 @@ class HttpPool:
         if documents is not None:
             documents.put(key, fields)
         return fields
+
+    def start_extractors(self, processes: int) -> None:
+        """Start ``processes`` extraction workers now, for a run about to read many pages.
+
+        Spawning a worker and importing trafilatura in it takes a second or more; documents that
+        arrive before every worker is ready are extracted in this process rather than waiting.
+        Does nothing when workers are already configured (``extract_processes``) or failed.
+        """
+        if processes <= 0 or self._executor is not None or self._no_workers or self.settings.extract_processes > 0:
+            return
+        import attrs
+
+        self.settings = attrs.evolve(self.settings, extract_processes=processes)
+        executor = self._extractor()
+        try:
+            self._warming = [executor.submit(_warm_up) for _ in range(processes)]
+        except Exception:  # cannot start processes here: extract in this process
+            self._warming = None
+            self._no_workers = True
+            self._executor = None
+            executor.shutdown(wait=False, cancel_futures=True)
 
     def _extractor(self) -> Any:
         """The process pool for extraction when ``extract_processes`` asks for one.
@@ -676,6 +704,15 @@ class HttpPool:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _warm_up() -> bool:
+    """Run in a new extraction worker: import what extraction needs, so the first real document
+    does not pay for it."""
+    import trafilatura  # noqa: F401
+
+    extract(b"<html><body><p>warm</p></body></html>", kind="html", content_type="text/html", url="")
+    return True
 
 
 def _with_params(url: str, params: Mapping[str, Any]) -> str:

@@ -66,6 +66,12 @@ class Web:
     def cache_hits(self) -> int:
         return int(self.pool.stats.get("cache_hits", 0))
 
+    def start_extractors(self, processes: int) -> None:
+        """Extract pages in worker processes from now on (see ``HttpPool.start_extractors``)."""
+        start = getattr(self.pool, "start_extractors", None)
+        if start is not None:
+            start(processes)
+
     async def aclose(self) -> None:
         await self.pool.aclose()
 

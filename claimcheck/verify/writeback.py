@@ -181,46 +181,148 @@ def splice(text: str, changes: dict[str, Any]) -> str:
 
     Raises ``_CannotSplice`` when the text has a shape this does not handle.
     """
+    return _splice(text, changes)[0]
+
+
+class _Proof:
+    """Whether a splice is safe by construction, so its result need not be parsed again.
+
+    Safe means: every edit is of a kind whose result is known without parsing (a top-level block
+    replaced or inserted at column 0, a one-line scalar replaced, key lines added under a mapping
+    whose last value is a one-line scalar), every value written is one that ``scalar`` writes
+    back exactly (``_exact``), and the text has nothing that moves those rules (tabs, carriage
+    returns, document markers, a byte-order mark). Anything else is checked by a re-parse.
+    """
+
+    __slots__ = ("safe", "order", "sources")
+
+    def __init__(self, text: str) -> None:
+        self.safe = not _ODD_TEXT.search(text)
+        #: top-level keys in their new file order (existing keys by offset, inserted ones at theirs)
+        self.order: list[tuple[int, int, str]] = []
+        #: the sources as the new file holds them (keys in file order), when safe
+        self.sources: list[dict[str, Any]] | None = None
+
+
+_ODD_TEXT = re.compile(r"[\t\r\ufeff]|^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
+# what a double-quoted (JSON) or plain scalar written by ``scalar`` carries unchanged: YAML refuses
+# non-printable characters and folds its own line breaks (NEL, LS, PS) inside quotes
+_UNSAFE_CHARS = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_YAML_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?")
+
+
+def _exact(value: Any) -> bool:
+    """True when ``scalar``/``_flow`` write ``value`` so that a YAML load gives it back."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, dt.datetime):  # written in UTC to the second
+        return value.tzinfo is not None and value.microsecond == 0 and 1000 <= value.astimezone(dt.timezone.utc).year <= 9999
+    if value is None or isinstance(value, (bool, int, dt.date)):
+        return True
+    if isinstance(value, float):
+        return _YAML_FLOAT.fullmatch(repr(value)) is not None  # 1e-05, inf, nan are not
+    if isinstance(value, str):
+        return _UNSAFE_CHARS.search(value) is None
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _exact(k) and _exact(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_exact(v) for v in value)
+    return False
+
+
+def _clean_after(text: str, index: int) -> bool:
+    """Only blanks or a comment follow ``index`` on its line."""
+    rest = text[index:_line_end(text, index)].strip()
+    return not rest or rest.startswith("#")
+
+
+def _one_line(text: str, node: yaml.Node) -> bool:
+    """A scalar written on one line, with something in it, and nothing but a comment after it."""
+    return (isinstance(node, yaml.ScalarNode) and node.style in (None, "", '"', "'")
+            and node.start_mark.line == node.end_mark.line and node.end_mark.index > node.start_mark.index
+            and _clean_after(text, node.end_mark.index))
+
+
+def _block_ends_clean(text: str, node: yaml.Node) -> bool:
+    """A top-level value whose span (``_top_span``) ends where its last line does."""
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    if isinstance(node, yaml.ScalarNode):
+        return _one_line(text, node)
+    return node.start_mark.line == node.end_mark.line and _clean_after(text, node.end_mark.index)
+
+
+def _splice(text: str, changes: dict[str, Any]) -> tuple[str, _Proof]:
     root = yaml.compose(text, Loader=_Loader)
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
         raise _CannotSplice("not a block mapping")
     if not text.endswith("\n"):
         text += "\n"
+    proof = _Proof(text)
     present = {k.value: (k, v) for k, v in root.value}
+    # an existing key sorts after keys inserted at its own offset (they go above it)
+    proof.order = [(k.start_mark.index, 1 << 30, k.value) for k, _ in root.value if k.value not in changes or
+                   not (changes[k.value] is None or changes[k.value] == [] or changes[k.value] == {})]
     edits: list[tuple[int, int, str]] = []
-    for key, new in changes.items():
+    top_inserts: set[int] = set()
+    for rank, (key, new) in enumerate(changes.items(), start=1):
+        if proof.safe and not _exact(new):
+            proof.safe = False
         if key in present:
             k_node, v_node = present[key]
             if new is None or new == [] or new == {}:
                 start, end = _top_span(text, k_node, v_node)
                 edits.append((start, end, ""))
+                proof.safe = proof.safe and _block_ends_clean(text, v_node)
             elif key == "sources" and isinstance(v_node, yaml.SequenceNode):
-                edits += _sources_edits(text, v_node, new)
+                edits += _sources_edits(text, v_node, new, proof)
             elif isinstance(v_node, yaml.ScalarNode) and not isinstance(new, (dict, list, tuple)):
                 if v_node.style in ("|", ">"):
                     raise _CannotSplice("block scalar")
                 edits.append((v_node.start_mark.index, v_node.end_mark.index, scalar(new)))
+                proof.safe = proof.safe and _one_line(text, v_node)
             elif key in BLOCK_KEYS:
                 start, end = _top_span(text, k_node, v_node)
                 edits.append((start, end, block(key, new)))
+                proof.safe = proof.safe and _block_ends_clean(text, v_node)
             else:
                 raise _CannotSplice(f"cannot edit {key!r} in place")
         elif new is not None and new != [] and new != {}:
             pos = _insert_point(text, root, key)
+            top_inserts.add(len(edits))
             edits.append((pos, pos, block(key, new)))
+            # before an existing key (or at the very end): it lands where proof.order says
+            proof.order.append((pos if pos < len(text) else len(text) + 1, rank, key))
+    if proof.safe and not _apart(edits, top_inserts):
+        proof.safe = False
     # apply from the end so earlier offsets stay valid; at one offset, the later edit goes first
     # so the inserted blocks end up in the order they were asked for
     ordered = sorted(enumerate(edits), key=lambda e: (e[1][0], e[1][1], e[0]), reverse=True)
     for _, (start, end, new_text) in ordered:
         text = text[:start] + new_text + text[end:]
-    return text
+    return text, proof
 
 
-def _sources_edits(text: str, seq: yaml.SequenceNode, new: list[dict]) -> list[tuple[int, int, str]]:
+def _apart(edits: list[tuple[int, int, str]], top_inserts: set[int]) -> bool:
+    """No two edits overlap, and where several land on one offset they are insertions in an order
+    that keeps each where it belongs (a new top-level block may follow anything; nothing may
+    follow a new top-level block there, nor share its offset with a replaced span)."""
+    spans = sorted(enumerate(edits), key=lambda e: (e[1][0], e[0]))
+    for (_, a), (j, b) in zip(spans, spans[1:]):
+        if b[0] < a[1]:
+            return False
+        if b[0] == a[0] and (a[1] != a[0] or b[1] != b[0] or j not in top_inserts):
+            return False
+    return True
+
+
+def _sources_edits(text: str, seq: yaml.SequenceNode, new: list[dict], proof: _Proof | None = None) -> list[tuple[int, int, str]]:
     if seq.flow_style or len(new) < len(seq.value):
         raise _CannotSplice("flow-style or shrinking sources")
     edits: list[tuple[int, int, str]] = []
     item_column = None
+    as_written: list[dict[str, Any]] = []
     for node, item in zip(seq.value, new):
         if not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
             raise _CannotSplice("source is not a block mapping")
@@ -240,14 +342,23 @@ def _sources_edits(text: str, seq: yaml.SequenceNode, new: list[dict]) -> list[t
                 if _scalar_equal(old, v):
                     continue
                 edits.append((old.start_mark.index, old.end_mark.index, scalar(v)))
+                if proof is not None:
+                    proof.safe = proof.safe and _one_line(text, old)
             else:
                 added.append(f"{' ' * column}{scalar(k)}: {scalar(v)}\n")
         if added:
             end = _content_end(node)
             pos = _line_end(text, max(end - 1, node.start_mark.index))
             edits.append((pos, pos, "".join(added)))
+            if proof is not None:
+                proof.safe = proof.safe and _one_line(text, node.value[-1][1])
+        if proof is not None and proof.safe:
+            as_written.append({**{k.value: item[k.value] for k, _ in node.value},
+                               **{k: v for k, v in item.items() if k not in old_keys}})
     extra = new[len(seq.value):]
     if extra:
+        if proof is not None:
+            proof.safe = False  # a new item's indentation is inferred: check it by a re-parse
         dash_column = seq.value[0].start_mark.column - 2 if seq.value else 2
         if item_column is not None:
             dash_column = item_column - 2
@@ -256,6 +367,8 @@ def _sources_edits(text: str, seq: yaml.SequenceNode, new: list[dict]) -> list[t
         end = _content_end(seq)
         pos = _line_end(text, max(end - 1, seq.start_mark.index))
         edits.append((pos, pos, "".join(_list_item(item, " " * dash_column) + "\n" for item in extra)))
+    if proof is not None and proof.safe:
+        proof.sources = as_written
     return edits
 
 
@@ -297,7 +410,11 @@ def updated_text(text: str, changes: dict[str, Any], old_data: dict[str, Any] | 
     if old_data is None:
         old_data = yaml.load(text, Loader=_Loader)
     try:
-        new = splice(text, changes)
+        new, proof = _splice(text, changes)
+        if proof.safe:
+            # Safe by construction (``_Proof``): the data is the old data with the changes, in
+            # the new file's key order; parsing the file again would cost as much as the splice.
+            return new, _applied(old_data, changes, proof)
         new_data = yaml.load(new, Loader=_Loader)
         if _means(new_data, old_data, changes):
             return new, new_data
@@ -307,6 +424,18 @@ def updated_text(text: str, changes: dict[str, Any], old_data: dict[str, Any] | 
 
     new = update_text(text, {k: (None if v in ([], {}) else v) for k, v in changes.items()})
     return new, yaml.load(new, Loader=_Loader)
+
+
+def _applied(old: dict[str, Any], changes: dict[str, Any], proof: _Proof) -> dict[str, Any]:
+    """``old`` with ``changes`` applied, keys in the order the spliced file has them (what a
+    YAML load of the new text gives, up to ``normal``)."""
+    out = {}
+    for _, _, key in sorted(proof.order):
+        if key in changes:
+            out[key] = proof.sources if key == "sources" and proof.sources is not None else changes[key]
+        else:
+            out[key] = old.get(key)
+    return out
 
 
 def _means(new: Any, old: Any, changes: dict[str, Any]) -> bool:
