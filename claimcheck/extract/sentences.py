@@ -57,6 +57,7 @@ _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'”’)\]»]*(?=\s))"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEXT_WORDS = re.compile(r"\s*([^\s]+)" + r"(?:\s+([^\s]+))?" * 5)
+_NEXT_WORD = re.compile(r"\s*([^\s]+)")
 
 #: a longer run without a break is cut here (at a space) so one pathological "sentence" cannot
 #: dominate the work; real sentences are far shorter.
@@ -127,7 +128,7 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) 
 
 def _ends_sentence(block: str, p_start: int, p_end: int) -> bool:
     punct = block[p_start:p_end]
-    following = _NEXT_WORDS.match(block, p_end, min(len(block), p_end + 80))
+    following = _NEXT_WORD.match(block, p_end, min(len(block), p_end + 80))
     if following is None:
         return True
     nxt = following.group(1)
@@ -141,7 +142,8 @@ def _ends_sentence(block: str, p_start: int, p_end: int) -> bool:
         # “Has it started?” Marina asked.  /  “It hurts,” says Marina.
         # ... but "“I keep inside.” She states she was ..." starts a new sentence: the speaker's
         # words must end within two words of the verb.
-        words = [w for w in following.groups() if w]
+        # the next six words: read only here, where a speech verb may follow the quotation
+        words = [w for w in _NEXT_WORDS.match(block, p_end, min(len(block), p_end + 80)).groups() if w]
         for i, w in enumerate(words[:3]):
             if w.strip(".,;:").lower() in _SPEECH and _attribution_ends(words[i:i + 3]):
                 return False
