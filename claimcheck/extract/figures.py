@@ -180,7 +180,7 @@ def find_figures(sentence: str, words: frozenset[str] | None = None) -> list[Fig
     found: list[Figure] = []
     for kind, start, end in _matches(sentence, words):
         text = sentence[start:end]
-        if _inside(start, end, addresses) or (kind != "date" and _not_a_figure(sentence, start, end)):
+        if (addresses and _inside(start, end, addresses)) or (kind != "date" and _not_a_figure(sentence, start, end)):
             continue
         if kind == "year":
             kind = "date"

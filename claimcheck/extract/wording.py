@@ -144,7 +144,7 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     words of what it measures or of the claim ("35000-belarusians-arrested"); unique among ``taken``."""
     words: list[str] = []
     if figure:
-        core = _CONVERSION.sub("", figure)
+        core = _CONVERSION.sub("", figure) if "(" in figure else figure
         core = _QUALIFIER_START.sub("", core)
         words = [w for w in _slug_words(core) if w not in _SLUG_SKIP][:3]
     wanted = max(2, 5 - len(words))
