@@ -120,20 +120,20 @@ def read_context(sentences: list[Sentence]) -> Context:
         # each capitalised word with its possessive cut off ("Lukashenko’s" -> "Lukashenko")
         found = [(m.start(), m[1]) for m in _CAPWORD_BASE.finditer(text)]
         caps.append(found)
-        run: list[tuple[int, str]] = []
+        # a run of names is the slice found[run_start:i]
+        run_start = 0
         prev_end = -1
-        for start, word in found:
+        for i, (start, word) in enumerate(found):
             if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] in ",;:–—-"):
                 proper.add(word)
             # full names: capitalised words separated by one space (or an initial: "Howard G. Buffett")
-            if run and not (text[prev_end] == " " if start - prev_end == 1 else joins(text, prev_end, start) is not None):
-                if len(run) >= 2:
-                    _full_name(text, run, full_names)
-                run = []
-            run.append((start, word))
+            if i > run_start and not (text[prev_end] == " " if start - prev_end == 1 else joins(text, prev_end, start) is not None):
+                if i - run_start >= 2:
+                    _full_name(text, found[run_start:i], full_names)
+                run_start = i
             prev_end = start + len(word)
-        if len(run) >= 2:
-            _full_name(text, run, full_names)
+        if len(found) - run_start >= 2:
+            _full_name(text, found[run_start:], full_names)
         speakers.append(_person_cues(text, found, tok, cue_names, aged) if found else [])
     # how often each capitalised word occurs: counted in one pass over all of them
     counts.update(map(itemgetter(1), chain.from_iterable(caps)))
