@@ -189,7 +189,8 @@ def find_figures(sentence: str, words: frozenset[str] | None = None) -> list[Fig
         if kind == "date" and _BARE_MONTH.fullmatch(text) and not _MONTH_PREPOSITION.search(sentence, max(0, start - 12), start):
             continue  # "May" the verb, "March" the walk: a bare month counts after "in", "since"...
         if kind == "count":
-            core = _QUALIFIER_RE.sub("", text)
+            qualifier = _QUALIFIER_RE.match(text)  # anchored: a match and a slice are its ``sub``
+            core = text[qualifier.end():] if qualifier is not None else text
             if _ONE.match(core.strip()):
                 continue  # "one of", "a few": not a figure
             if core.strip().isdigit() and len(core.strip()) <= 2 and _looks_like_day(sentence, start):

@@ -42,7 +42,10 @@ def claim_text(quote: str) -> str:
         if role and verb_first:
             speaker = f"{speaker}{role},"
         text = f"{speaker} {verb} {said[0].lower() + said[1:] if said[:2] != 'I ' else said}"
-    text = _CONNECTIVE.sub("", text, count=1)
+    # the pattern is anchored at the start: a match and a slice do what ``sub`` does
+    connective = _CONNECTIVE.match(text)
+    if connective is not None:
+        text = text[connective.end():]
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     text = text.strip()
@@ -145,7 +148,9 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     words: list[str] = []
     if figure:
         core = _CONVERSION.sub("", figure) if "(" in figure else figure
-        core = _QUALIFIER_START.sub("", core)
+        qualifier = _QUALIFIER_START.match(core)  # anchored: a match and a slice are its ``sub``
+        if qualifier is not None:
+            core = core[qualifier.end():]
         words = [w for w in _slug_words(core) if w not in _SLUG_SKIP][:3]
     wanted = max(2, 5 - len(words))
     chosen = set(words)
