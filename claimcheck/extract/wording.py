@@ -126,15 +126,16 @@ def _slug_words(text: str) -> tuple[str, ...]:
 _SLUG_HEAD = 100
 
 
-def _leading_slug_words(text: str):
-    """``_slug_words(text)`` one by one, reading a long text's start first. The head's words (its
-    last word aside, which the cut may have split) are the first words of the whole text."""
-    if len(text) <= _SLUG_HEAD:
-        yield from _slug_words(text)
-        return
-    head = _slug_words(text[:_SLUG_HEAD])[:-1]
-    yield from head
-    yield from _slug_words(text)[len(head):]
+def _pick(candidates: tuple[str, ...], words: list[str], chosen: set[str], wanted: int) -> int:
+    """Add up to ``wanted`` new content words of ``candidates`` to ``words``; how many are still wanted."""
+    for w in candidates:
+        if wanted == 0:
+            break
+        if w not in _SLUG_SKIP and w not in chosen:
+            words.append(w)
+            chosen.add(w)
+            wanted -= 1
+    return wanted
 
 
 _DIGIT_SEPARATOR = re.compile(r"(?<=\d)[,.](?=\d)")
@@ -157,13 +158,15 @@ def proposal_id(text: str, figure: str | None = None, taken: set[str] | None = N
     for source in (measure or "", text):
         if wanted == 0:
             break
-        for w in _leading_slug_words(source):
-            if wanted == 0:
-                break
-            if w not in _SLUG_SKIP and w not in chosen:
-                words.append(w)
-                chosen.add(w)
-                wanted -= 1
+        if len(source) <= _SLUG_HEAD:
+            wanted = _pick(_slug_words(source), words, chosen, wanted)
+        else:
+            # a long text's start first: the head's words (its last aside, which the cut may have
+            # split) are the first words of the whole text
+            head = _slug_words(source[:_SLUG_HEAD])[:-1]
+            wanted = _pick(head, words, chosen, wanted)
+            if wanted:
+                wanted = _pick(_slug_words(source)[len(head):], words, chosen, wanted)
     slug = "-".join(words)[:40].strip("-") or "claim"
     if taken is None:
         return slug
