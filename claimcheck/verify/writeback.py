@@ -213,21 +213,28 @@ _YAML_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?")
 
 def _exact(value: Any) -> bool:
     """True when ``scalar``/``_flow`` write ``value`` so that a YAML load gives it back."""
+    kind = type(value)
+    if kind is str:
+        return _UNSAFE_CHARS.search(value) is None
+    if kind is dict:
+        return all(type(k) is str and _UNSAFE_CHARS.search(k) is None and _exact(v) for k, v in value.items())
+    if value is None or kind is bool or kind is int:
+        return True
+    if kind is float:
+        return _YAML_FLOAT.fullmatch(repr(value)) is not None  # 1e-05, inf, nan are not
     if isinstance(value, enum.Enum):
-        value = value.value
+        return _exact(value.value)
     if isinstance(value, dt.datetime):  # written in UTC to the second
         return value.tzinfo is not None and value.microsecond == 0 and 1000 <= value.astimezone(dt.timezone.utc).year <= 9999
-    if value is None or isinstance(value, (bool, int, dt.date)):
+    if isinstance(value, dt.date):
         return True
-    if isinstance(value, float):
-        return _YAML_FLOAT.fullmatch(repr(value)) is not None  # 1e-05, inf, nan are not
     if isinstance(value, str):
         return _UNSAFE_CHARS.search(value) is None
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _exact(k) and _exact(v) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return all(_exact(v) for v in value)
-    return False
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _exact(k) and _exact(v) for k, v in value.items())
+    return isinstance(value, (bool, int)) and not isinstance(value, enum.Enum)
 
 
 def _clean_after(text: str, index: int) -> bool:
@@ -267,7 +274,8 @@ def _splice(text: str, changes: dict[str, Any]) -> tuple[str, _Proof]:
     edits: list[tuple[int, int, str]] = []
     top_inserts: set[int] = set()
     for rank, (key, new) in enumerate(changes.items(), start=1):
-        if proof.safe and not _exact(new):
+        # what is written must read back exactly; sources are checked value by value, as edited
+        if proof.safe and key != "sources" and not _exact(new):
             proof.safe = False
         if key in present:
             k_node, v_node = present[key]
@@ -281,7 +289,7 @@ def _splice(text: str, changes: dict[str, Any]) -> tuple[str, _Proof]:
                 if v_node.style in ("|", ">"):
                     raise _CannotSplice("block scalar")
                 edits.append((v_node.start_mark.index, v_node.end_mark.index, scalar(new)))
-                proof.safe = proof.safe and _one_line(text, v_node)
+                proof.safe = proof.safe and _one_line(text, v_node) and _exact(new)
             elif key in BLOCK_KEYS:
                 start, end = _top_span(text, k_node, v_node)
                 edits.append((start, end, block(key, new)))
@@ -290,6 +298,8 @@ def _splice(text: str, changes: dict[str, Any]) -> tuple[str, _Proof]:
                 raise _CannotSplice(f"cannot edit {key!r} in place")
         elif new is not None and new != [] and new != {}:
             pos = _insert_point(text, root, key)
+            if key == "sources" and not _exact(new):
+                proof.safe = False
             top_inserts.add(len(edits))
             edits.append((pos, pos, block(key, new)))
             # before an existing key (or at the very end): it lands where proof.order says
@@ -343,9 +353,11 @@ def _sources_edits(text: str, seq: yaml.SequenceNode, new: list[dict], proof: _P
                     continue
                 edits.append((old.start_mark.index, old.end_mark.index, scalar(v)))
                 if proof is not None:
-                    proof.safe = proof.safe and _one_line(text, old)
+                    proof.safe = proof.safe and _one_line(text, old) and _exact(v)
             else:
                 added.append(f"{' ' * column}{scalar(k)}: {scalar(v)}\n")
+                if proof is not None:
+                    proof.safe = proof.safe and isinstance(k, str) and _exact(k) and _exact(v)
         if added:
             end = _content_end(node)
             pos = _line_end(text, max(end - 1, node.start_mark.index))
