@@ -71,7 +71,7 @@ class RulesExtractor:
             words = context.tokens[index].set if index < len(context.tokens) else None
             figures = with_engine(sentence.text, find_figures(sentence.text, words))
             claim = None
-            lowered = None
+            voting = None  # whether the sentence speaks of a vote: worked out once, when needed
             for figure in figures or [None]:
                 features = {**flags, **figure_features(figure, flags)}
                 value, contributions = score(features)
@@ -81,14 +81,14 @@ class RulesExtractor:
                     claim = claim_text(sentence.text)
                 fig_text = figure.text if figure else None
                 measure = guess_measure(sentence.text, figure)
-                if figure is not None and lowered is None and figure.kind in _VOTE_KINDS:
-                    lowered = sentence.text.lower()
+                if figure is not None and voting is None and figure.kind in _VOTE_KINDS:
+                    voting = _speaks_of_voting(sentence.text.lower())
                 proposals.append(Proposal(
                     id=proposal_id(claim, fig_text, taken, measure),
                     claim=claim,
                     quote=sentence.text,
                     figure=fig_text,
-                    kind=_kind(figure, sentence.text, lowered),
+                    kind=_kind(figure, sentence.text, voting),
                     measure=measure,
                     score=value,
                     features=contributions,
@@ -104,16 +104,20 @@ class RulesExtractor:
 _VOTE_KINDS = ("count", "ordinal", "percent")
 
 
-def _kind(figure, sentence: str, lowered: str | None = None) -> str:
-    """``lowered``: ``sentence.lower()`` when the caller has it already (one per sentence)."""
+def _kind(figure, sentence: str, voting: bool | None = None) -> str:
+    """``voting``: ``_speaks_of_voting(sentence.lower())`` when the caller has it already."""
     if figure is None:
         return "event"
     if figure.kind in _VOTE_KINDS:
-        if lowered is None:
-            lowered = sentence.lower()
-        if any(w in lowered for w in ("vote", "voted", "election", "referendum", "term in office", " term ")):
+        if voting is None:
+            voting = _speaks_of_voting(sentence.lower())
+        if voting:
             return "vote"
     return figure.kind
+
+
+def _speaks_of_voting(lowered: str) -> bool:
+    return any(w in lowered for w in ("vote", "voted", "election", "referendum", "term in office", " term "))
 
 
 @hookimpl
