@@ -5,9 +5,12 @@
 Prints recall of the check-worthy claims and precision (share of proposals that are
 check-worthy) on ../shared/seed at the default --min-score, with the issue's quote-overlap
 matching and with the stricter figure-aware matching; then the extraction throughput in MB of
-text per second (no fetching: the text is in memory) on a news-like text of several MB built
-from the seed article and the evidence passages of ../shared (figures and names varied so that
-no sentence repeats). Target: recall >= 90%, <= 20% not check-worthy, >= 1 MB/s.
+text per second (no fetching: the text is in memory) on the seed article and on a news-like
+text of several MB built from the seed article and the evidence passages of ../shared (figures
+of three digits or more and 30% of the names varied; about a third of its sentences still repeat
+word for word, and the extractor reads those once). Target: recall >= 90%, <= 20% not
+check-worthy, >= 1 MB/s. The machine's load average and a fixed pure-Python reference loop are
+printed with the figures: on a shared machine, compare runs made at a similar reference time.
 """
 
 from __future__ import annotations
