@@ -149,10 +149,10 @@ def _ends_sentence(block: str, p_start: int, p_end: int) -> bool:
                 return False
     if punct[0] != ".":
         return True
-    before = _WORD_BEFORE.search(block, max(0, p_start - 20), p_start)
+    before = _word_before(block, max(0, p_start - 20), p_start)
     if before is None:
         return True
-    word = before.group(1).rstrip(".").lower()
+    word = before.rstrip(".").lower()
     if len(word) == 1 and word.isalpha() and block[p_start - 1].isupper():
         return False  # an initial: "Howard G. Buffett", "J. K. Rowling"
     if word in _TITLES:
@@ -162,6 +162,22 @@ def _ends_sentence(block: str, p_start: int, p_end: int) -> bool:
     if word in _SOFT:
         return first.lower().strip(",") in _OPENERS
     return True
+
+
+_LETTERS_AND_DOTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _word_before(block: str, lo: int, end: int) -> str | None:
+    """What ``_WORD_BEFORE.search(block, lo, end).group(1)`` is ("U.S", "Mr", "etc"), read
+    backwards from ``end`` (a search would try every position of the window)."""
+    if end > lo and block[end - 1] == "\n":
+        end -= 1  # ``$`` also matches before a final newline
+    start = end
+    while start > lo and block[start - 1] in _LETTERS_AND_DOTS:
+        start -= 1
+    while start < end and block[start] == ".":
+        start += 1  # the word starts with a letter
+    return block[start:end] if start < end else None
 
 
 def _attribution_ends(words: list[str]) -> bool:

@@ -90,7 +90,10 @@ def guess_measure(sentence: str, figure: Figure | None) -> str | None:
             back.pop()
         if figure.kind == "date":
             # "rally on August 18, 2020" -> "rally"; a phrase with other figures in it says little
-            if len(back) < 1 or any(any(c.isdigit() for c in w) for w in back):
+            if len(back) < 1:
+                return None
+            letters = "".join(back)
+            if not letters.isalpha() and any(c.isdigit() for c in letters):  # isalpha: no digit at all
                 return None
             return " ".join(back).rstrip("-") or None
         phrase = back + phrase if not phrase else phrase
