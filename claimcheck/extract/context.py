@@ -220,8 +220,8 @@ def _person_cues(text: str, found: list[tuple[int, str]], tok: Tokens, cue_names
     Returns the speakers: the names next to a speech verb."""
     speech = not _SPEECH_WORDS.isdisjoint(tok.set)
     kin = not _KIN_WORDS.isdisjoint(tok.set)
-    # an age ("Dina, 34,") needs a digit and a comma
-    digits = "," in text and _DIGIT.search(text) is not None
+    # an age ("Dina, 34,") is read after a name only where the sentence has one somewhere
+    digits = "," in text and _AGE_AFTER.search(text) is not None
     speakers: list[str] = []
     if not (speech or kin or digits):
         return speakers
