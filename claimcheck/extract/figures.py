@@ -327,7 +327,7 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
         article = article_before.search(text, max(pos, a - 10), a)
         if article is not None:
             starts.insert(0, article.start())
-        if sentence[a:anchor_end].lower() in _MONTH_WORDS:
+        if sentence[a].isalpha() and sentence[a:anchor_end].lower() in _MONTH_WORDS:
             pattern = _DATES_ONLY_LOWER if lowered else _DATES_ONLY
         else:
             pattern = _COMBINED_LOWER if lowered else _COMBINED
