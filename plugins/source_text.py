@@ -298,7 +298,7 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
     best: tuple[float, Any, str] | None = None
     for a, b in sentences(text):
         sentence = text[a:b]
-        if not _MAY_HAVE_FIGURE.search(sentence):
+        if not (_DIGIT.search(sentence) or _MAY_HAVE_FIGURE.search(sentence)):
             continue  # no digit and no number word: no figure to read (checked first: it is cheap)
         toks = tokens(sentence)
         concepts = {concept(t.text) for t in toks if content(t)}
@@ -357,6 +357,7 @@ def _may_compare(a: str | None, b: str | None) -> bool:
     return _unit_class(a) == _unit_class(b)
 
 
+_DIGIT = re.compile(r"\d")  # the common case, found without trying every number word at each position
 _MAY_HAVE_FIGURE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
