@@ -123,6 +123,7 @@ def pathological() -> None:
         "1,1,1,... (1 MB)": "1," * 500_000 + ".",
         "100k nested parentheses": "(" * 100_000 + "800 people." + ")" * 100_000,
         "a.a.a.... (1 MB)": "a." * 500_000,
+        "200k full stops, a letter": "." * 200_000 + "x",
         "capitalised names + says": "Marina Alexey Dina Gerard says " * 30_000 + ".",
         "month words": "in May and March " * 50_000 + ".",
     }
