@@ -94,9 +94,9 @@ class Context:
     notable: frozenset[str] = frozenset()
 
 
-_CAPWORD = re.compile(r"\b[A-Z][\w’'-]*")
-#: the same words, the part before an apostrophe in group 1 (what ``_base`` returns). The look-behind
-#: after the first letter is ``\b`` written so that the scan can jump from capital to capital.
+#: capitalised words (``\b[A-Z][\w’'-]*``), the part before an apostrophe in group 1
+#: ("Lukashenko’s" -> "Lukashenko"). The look-behind after the first letter is the ``\b`` before
+#: it, written so that the scan can jump from capital to capital.
 _CAPWORD_BASE = re.compile(r"([A-Z](?<!\w[A-Z])[\w-]*)[\w’'-]*")
 _SPEECH_WORDS = frozenset(_SPEECH.replace("points out", "points").replace("pointed out", "pointed").split("|"))
 _KIN_WORDS = frozenset("husband wife partner son daughter mother father brother sister friend colleague neighbour "
@@ -265,17 +265,3 @@ def _full_name(text: str, run: list[tuple[int, str]], out: list[tuple[list[str],
     parts = [p for p in parts if p not in _NOT_NAMES]
     if len(parts) >= 2:
         out.append((parts, titled))
-
-
-def _base(word: str) -> str:
-    """"Lukashenko’s" -> "Lukashenko"."""
-    if "’" in word:
-        word = word.split("’", 1)[0]
-    if "'" in word:
-        word = word.split("'", 1)[0]
-    return word
-
-
-_DIGIT = re.compile(r"\d")
-
-

@@ -289,6 +289,7 @@ _OPENER_TAILS = frozenset(
 )
 _LOOK_BACK = 45
 _LOOK_AHEAD = 160
+#: the word before a figure: the definition ``_word_before`` implements without a search
 _WORD_BEFORE_ANCHOR = re.compile(r"([A-Za-z]+)[\s-]*$")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

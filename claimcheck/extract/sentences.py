@@ -57,6 +57,7 @@ _SPEECH = frozenset(
 # backtracking (``*+``: giving back marks never helps, the next character would not be a space).
 # Tried from every mark, 100,000 full stops followed by a letter took minutes.
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?<![.!?…].)[.!?…]*+[\"'”’)\]»]*+(?=\s))")
+#: the word before a full stop: the definition ``_word_before`` implements without a search
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEXT_WORDS = re.compile(r"\s*([^\s]+)" + r"(?:\s+([^\s]+))?" * 5)
