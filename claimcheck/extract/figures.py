@@ -253,7 +253,9 @@ def _is_word_char(ch: str) -> bool:
 
 def _anchors(sentence: str, words: frozenset[str] | None = None, plain: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each anchor in order: digits and currency signs, then the anchor words
-    actually present (a set intersection finds them without trying every word against the list)."""
+    actually present (a set intersection finds them without trying every word against the list).
+
+    ``plain``: the sentence is ASCII text and uncased signs (``_folded``), whose only digits are 0-9."""
     global _last_signs
     signs = [m.span() for m in (_SIGNS_PLAIN if plain else _SIGNS).finditer(sentence)]
     _last_signs = (sentence, signs)
