@@ -289,6 +289,15 @@ _OPENER_TAILS = frozenset(
     an a approaching as only just maximum minimum in since until by from during last early late mid before after
     excess upwards close quite lot far well much several few couple the very us nz hk r""".split()
 )
+#: the last words of the qualifiers (``_QUALIFIER``): a qualifier right before a figure ends with
+#: one of them (or with the part of one that the look-back window or the previous figure leaves)
+_QUALIFIER_LAST_WORDS = frozenset(
+    """than least most over under above below to of nearly almost about around roughly approximately
+    some estimated approaching as only just""".split()
+)
+#: the opener tails after which a qualifier can end right before the figure: the only ones worth
+#: looking back from ("in", "the", "a" and the like never end a qualifier)
+_QUALIFIER_TAILS = _OPENER_TAILS & frozenset(w[i:] for w in _QUALIFIER_LAST_WORDS for i in range(len(w)))
 _LOOK_BACK = 45
 _LOOK_AHEAD = 160
 #: the word before a figure: the definition ``_word_before`` implements without a search
@@ -350,7 +359,7 @@ def _matches(sentence: str, words: frozenset[str] | None = None):
             while start > 0 and sentence[start - 1].isalpha() and match.start() - start < 3:
                 start -= 1
         before = _word_before(sentence, max(pos, start - 16), start)
-        if before is not None and before.lower() in _OPENER_TAILS:
+        if before is not None and before.lower() in _QUALIFIER_TAILS:
             for word in _WORD_START.finditer(sentence, max(pos, start - _LOOK_BACK), start):
                 if qualifier_before.fullmatch(text, word.start(), start):
                     start = word.start()
