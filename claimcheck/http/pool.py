@@ -155,6 +155,8 @@ class HttpPool:
         self._no_workers = False
         #: workers started by ``start_extractors``: used once every one has warmed up
         self._warming: list[Any] | None = None
+        #: workers ``start_extractors`` asked for, started on the first extraction
+        self._armed = 0
 
     # -- life cycle ---------------------------------------------------------------------
 
@@ -423,6 +425,8 @@ class HttpPool:
             cached = documents.get(key)
             if cached is not None:
                 return cached
+        if self._armed:
+            self._spawn_extractors()
         executor = self._extractor()
         if executor is not None and self._warming is not None:
             if all(f.done() for f in self._warming) and not any(f.cancelled() or f.exception() for f in self._warming):
@@ -452,14 +456,19 @@ class HttpPool:
         return fields
 
     def start_extractors(self, processes: int) -> None:
-        """Start ``processes`` extraction workers now, for a run about to read many pages.
+        """Use ``processes`` extraction workers, for a run about to read many pages.
 
-        Spawning a worker and importing trafilatura in it takes a second or more; documents that
-        arrive before every worker is ready are extracted in this process rather than waiting.
-        Does nothing when workers are already configured (``extract_processes``) or failed.
+        They are started on the first document that has to be extracted (a run served from the
+        document cache never starts them). Spawning a worker and importing trafilatura in it
+        takes a second or more; documents that arrive before every worker is ready are extracted
+        in this process rather than waiting. Does nothing when workers are already configured
+        (``extract_processes``) or failed.
         """
-        if processes <= 0 or self._executor is not None or self._no_workers or self.settings.extract_processes > 0:
-            return
+        if processes > 0 and self._executor is None and not self._no_workers and self.settings.extract_processes <= 0:
+            self._armed = processes
+
+    def _spawn_extractors(self) -> None:
+        processes, self._armed = self._armed, 0
         import attrs
 
         self.settings = attrs.evolve(self.settings, extract_processes=processes)
