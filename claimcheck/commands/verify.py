@@ -42,7 +42,7 @@ def _fail_on(value: str | None) -> tuple[str, ...]:
               "when the claim or the verifier's version changed.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--concurrency", type=click.IntRange(1, 512), default=16, show_default=True,
-              help="Verifier runs (and HTTP requests) at once.")
+              help="HTTP requests at once (verifier runs: twice as many, so CPU work overlaps waiting).")
 @click.option("--per-host", type=click.IntRange(1, 64), default=4, show_default=True, help="HTTP requests at once per host.")
 @click.option("--timeout", type=click.FloatRange(0.01, 3600), default=30.0, show_default=True,
               help="Seconds one verifier may take on one claim.")
