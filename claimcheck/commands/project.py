@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli import Settings, pass_settings
 from claimcheck.hookspecs import hookimpl
 
 

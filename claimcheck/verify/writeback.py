@@ -22,17 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from claimcheck.errors import ConflictError
 from claimcheck.model import CLAIM_KEYS
 from claimcheck.records import FileState
+from claimcheck.writer import atomic_write
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -492,18 +490,5 @@ def replace_file(path: Path, new_text: str, state: FileState) -> FileState:
     Nothing but system calls: the engine runs this in a writer thread while its event loop goes
     on, and Python work here would fight the loop for the GIL.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(new_text)
-        now = os.stat(path)
-        if (now.st_size, now.st_mtime_ns) != (state.size, state.mtime_ns):
-            raise ConflictError(f"{path}: the file changed on disk after it was read; not overwriting it (run again)")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write(path, new_text, state, durable=False)
     return FileState.of(path)
