@@ -50,7 +50,7 @@ def extract(settings: Settings, source: str, collection: str, min_score: float, 
     if collection and ".." in Path(collection).parts:
         raise ClaimcheckError(f"collection {collection!r} must stay inside claims/")
     cache_dir = _http_cache(settings, project)
-    document = load_document(source, stdin=click.get_binary_stream("stdin"), cache_dir=cache_dir)
+    document = load_document(source, stdin=sys.stdin.buffer, cache_dir=cache_dir)
     check_prose(document)
     proposals = _run(extractor, document)
     proposals = sorted((p for p in proposals if p.score >= min_score), key=lambda p: (-p.score, p.start or 0))

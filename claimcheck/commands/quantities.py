@@ -7,6 +7,7 @@ A built-in plugin: the core CLI loads it from its default plugins and calls
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from claimcheck.hookspecs import hookimpl
@@ -36,7 +37,7 @@ def register_commands(cli: "click.Group") -> None:
         # Forgive a missing pair of quotes: the words are one text.
         text = " ".join(words)
         if text == "-":
-            text = click.get_text_stream("stdin").read()
+            text = sys.stdin.read()
         found = find_quantities(text)
         if table:
             _print_table(found)
