@@ -8,6 +8,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import attrs
 import yaml
 
 from claimcheck.convert import structure_claim, unstructure_claim
@@ -80,8 +81,6 @@ def record_review(record: Record, *, status: str, note: str | None = None, by: s
     load_all()
     review = Review(status=Status(status), by=by or git_user_name(record.path.parent), date=today or dt.date.today(), note=note)
     claim = record.claim
-    import attrs
-
     reviewed = attrs.evolve(claim, review=review)
     resolved = pm.hook.resolve_status(claim=reviewed, verdicts=reviewed.verdicts)
     new_status, confidence = resolved if resolved else (review.status, None)

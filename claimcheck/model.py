@@ -16,7 +16,7 @@ import attrs
 from claimcheck.errors import FieldError
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """A claim's resolved status."""
 
     UNCHECKED = "unchecked"
@@ -25,11 +25,8 @@ class Status(str, enum.Enum):
     CONFLICTING = "conflicting"
     NOT_ENOUGH_EVIDENCE = "not-enough-evidence"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class VerdictStatus(str, enum.Enum):
+class VerdictStatus(enum.StrEnum):
     """What one verifier concluded. ``error`` and ``skipped`` say it could not conclude."""
 
     SUPPORTED = "supported"
@@ -39,11 +36,8 @@ class VerdictStatus(str, enum.Enum):
     ERROR = "error"
     SKIPPED = "skipped"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Stance(str, enum.Enum):
+class Stance(enum.StrEnum):
     """What one source says about the claim."""
 
     SUPPORTS = "supports"
@@ -51,9 +45,6 @@ class Stance(str, enum.Enum):
     INCONCLUSIVE = "inconclusive"
     NO_FIGURE = "no-figure"
     UNRELATED = "unrelated"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def _confidence(instance: Any, attribute: attrs.Attribute, value: float | None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import sys
 from typing import TYPE_CHECKING
 
@@ -62,10 +61,6 @@ def _tags(tags_json: str) -> str:
 HEADERS = ("id", "status", "conf", "figure", "tags", "src", "claim")  # as in Store.table
 
 
-def _cut(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _rich_table(rows: list["Row"]) -> None:
     """A coloured table that fits the terminal: every column keeps its width and the claim
     takes what is left, cut with an ellipsis, so each claim stays on one line."""
@@ -73,9 +68,11 @@ def _rich_table(rows: list["Row"]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from claimcheck.store import shorten
+
     console = Console()
     cells = [
-        (r.id, r.status, _conf(r.confidence), _cut(r.figure or "", 24), _cut(_tags(r.tags), 20), str(r.n_sources), r.claim)
+        (r.id, r.status, _conf(r.confidence), shorten(r.figure or "", 24), shorten(_tags(r.tags), 20), str(r.n_sources), r.claim)
         for r in rows
     ]
     widths = [max([len(HEADERS[i])] + [len(c[i]) for c in cells]) for i in range(len(HEADERS) - 1)]
@@ -97,7 +94,3 @@ def _rich_table(rows: list["Row"]) -> None:
         table.add_row(escape(c[0]), status, c[2], escape(c[3]), escape(c[6]), escape(c[4]), c[5])
     console.print(table)
     console.print(f"[dim]{len(rows)} claim{'s' if len(rows) != 1 else ''}[/]")
-
-
-def terminal_width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns

@@ -322,13 +322,6 @@ class Store:
         db.execute(f"UPDATE records SET line = rtrim(printf('{spec}', {values}, claim)) WHERE problems IS NULL{only_new}")
         db.execute("INSERT OR REPLACE INTO meta VALUES ('widths', ?)", (json.dumps(widths),))
 
-    def records(self, query: Query = Query()) -> Iterator["Record"]:
-        """Full records (read from their files) for the claims matching ``query``."""
-        from claimcheck.records import read_record
-
-        for row in self.rows(query, full=False):
-            yield read_record(self.project.root / row.path, self.project.claims_dir)
-
     def get(self, claim_id: str) -> "Record":
         """One record by id; a clear error when there is none, or more than one."""
         from claimcheck.records import read_record
@@ -408,12 +401,13 @@ def _row(rel: str, size: int, mtime_ns: int, data: Any, claim: "Claim") -> tuple
         rel, size, mtime_ns, claim.id, collection, claim.status.value, claim.confidence, claim.figure,
         claim.claim, claim.claimant, claim.date.isoformat() if claim.date else None,
         json.dumps(list(claim.tags), ensure_ascii=False), len(claim.sources), search, None,
-        "" if claim.confidence is None else f"{claim.confidence:.2f}", _cut(claim.figure or ""), _cut(", ".join(claim.tags)),
+        "" if claim.confidence is None else f"{claim.confidence:.2f}", shorten(claim.figure or ""), shorten(", ".join(claim.tags)),
         json.dumps(record, ensure_ascii=False, default=_json_default),
     )
 
 
-def _cut(text: str, width: int = 40) -> str:
+def shorten(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
