@@ -193,27 +193,25 @@ class Store:
         self.problems = problems
         return problems
 
-    def index_parsed(self, items: list[tuple[str, int, int, Any, "Claim"]]) -> None:
-        """Index files whose data a caller already holds, parsed and validated: (path relative to
-        the root, size, mtime_ns, the file's parsed data, its ``Claim``).
+    def index_rows(self, rows: list[tuple]) -> None:
+        """Index files whose rows a caller already made (``row_of``), from data it holds
+        parsed and validated.
 
         For a command that has just written claim files (``verify``): re-reading and re-parsing
         them in ``scan`` would cost as much as the write. Only these rows and their entries in the
         snapshot change, so any other file changed meanwhile is still seen by the next ``scan``;
         the ids must be the ones already indexed (a run never changes an id).
         """
-        if not items:
+        if not rows:
             return
         db = self._connect()
-        rows = [_row(rel, size, mtime_ns, data, claim)
-                for rel, size, mtime_ns, data, claim in items]
         db.execute("BEGIN IMMEDIATE")
         try:
             snapshot = self._snapshot(db)
             db.executemany(_INSERT_RECORD, [r[:-1] for r in rows])
             db.executemany("INSERT OR REPLACE INTO documents VALUES (?,?)", [(r[0], r[-1]) for r in rows])
-            for rel, size, mtime_ns, _, _ in items:
-                snapshot[rel] = (size, mtime_ns)
+            for r in rows:
+                snapshot[r[0]] = (r[1], r[2])
             db.execute("INSERT OR REPLACE INTO meta VALUES ('snapshot', ?)", (marshal.dumps(snapshot),))
             self._render_lines(db)
             db.execute("COMMIT")
@@ -388,11 +386,12 @@ def index_row(item: tuple[str, int, int, str]) -> tuple:
             found = [{"path": str(path), "line": None, "field": None, "message": f"cannot read file: {exc.strerror}"}]
         return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
                 "[]", 0, None, json.dumps(found), None, None, None, None)
-    return _row(rel, size, mtime_ns, data, claim)
+    return row_of(rel, size, mtime_ns, data, claim)
 
 
-def _row(rel: str, size: int, mtime_ns: int, data: Any, claim: "Claim") -> tuple:
-    """The index row of a valid file from its parsed data and validated claim."""
+def row_of(rel: str, size: int, mtime_ns: int, data: Any, claim: "Claim") -> tuple:
+    """The index row of a valid file (path relative to the project root, size, mtime_ns) from
+    its parsed data and validated claim, for ``Store.index_rows``."""
     collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
     search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
     # The JSON is the file's own data (already validated), so listing shows what the file says.

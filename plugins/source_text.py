@@ -151,7 +151,10 @@ class Token:
         self.text, self.start, self.end, self.proper, self.number = text, start, end, proper, number
 
 
-def tokens(text: str) -> list[Token]:
+@functools.lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words and numbers of ``text`` (cached: a claim's text and a page's sentences are
+    read again for every claim and source that meets them; the tokens are never changed)."""
     out = []
     sentence_start = True
     for m in _WORD.finditer(text):
@@ -160,7 +163,7 @@ def tokens(text: str) -> list[Token]:
         proper = word[0].isupper() and not sentence_start and word.lower() not in _MONTHS
         out.append(Token(word, m.start(), m.end(), proper, number))
         sentence_start = text[m.end(): m.end() + 1] in (".", "!", "?")
-    return out
+    return tuple(out)
 
 
 def content(tok: Token) -> bool:
@@ -185,7 +188,10 @@ WINDOW = 4
 SHORT_DOCUMENT = 1500
 
 
-def measure_words(text: str, toks: list[Token], start: int, end: int, window: int = WINDOW) -> set[str]:
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
+def measure_words(text: str, toks: tuple[Token, ...], start: int, end: int, window: int = WINDOW) -> set[str]:
     """Concepts of the content words within ``window`` words of the span [start, end), inside its clause."""
     before = [t for t in toks if t.end <= start]
     after = [t for t in toks if t.start >= end]
@@ -194,7 +200,7 @@ def measure_words(text: str, toks: list[Token], start: int, end: int, window: in
         n = 0
         for t in seq:
             between = text[min(t.end, start):max(t.start, end)] if t.end <= start else text[end:t.start]
-            if re.search(r"[,;:()]|\s[–—-]\s", between) and n > 0:
+            if n > 0 and _CLAUSE_BREAK.search(between):
                 break
             if t.number:
                 break  # another figure: its words are its own
@@ -206,7 +212,7 @@ def measure_words(text: str, toks: list[Token], start: int, end: int, window: in
     return {concept(t.text) for t in picked}
 
 
-def places(text: str, toks: list[Token]) -> set[str]:
+def places(text: str, toks: tuple[Token, ...]) -> set[str]:
     """Named places: capitalised words after in/at/across (months and years left out)."""
     out = set()
     for i, t in enumerate(toks[:-1]):
@@ -387,7 +393,7 @@ def _years_of(sentence: str, found: list[Any], q: Any) -> set[int]:
     return out
 
 
-def _near_names(toks: list[Token], start: int, end: int, window: int = 3) -> set[str]:
+def _near_names(toks: tuple[Token, ...], start: int, end: int, window: int = 3) -> set[str]:
     before = [t for t in toks if t.end <= start][-window:]
     after = [t for t in toks if t.start >= end][:window]
     return {t.text.lower() for t in before + after if t.proper}

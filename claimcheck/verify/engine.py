@@ -29,9 +29,10 @@ from claimcheck.verify.merge import merge_sources
 RUN_KEYS = ("sources", "verdicts", "status", "confidence")
 #: Written files are indexed in batches of this many (each batch rewrites the index's snapshot).
 INDEX_BATCH = 2000
-#: A run that verifies at least this many claims online extracts pages in worker processes:
-#: trafilatura costs 2-4 ms of CPU a page, more than everything else a claim needs, and on the
-#: event loop's core it delays every other request. Below this, starting workers costs more.
+#: A run that verifies at least this many claims uses worker processes: one writes the claim
+#: files back (the splice and the rename cost ~0.7 ms a claim, which the event loop's core
+#: would otherwise spend), and online runs extract pages in others (trafilatura costs 2-4 ms of
+#: CPU a page). Below this, starting a process costs more than it saves.
 WORKERS_FROM = 200
 
 
@@ -152,9 +153,11 @@ class Engine:
             self.verifiers.append(v)
         self.not_applicable = NotApplicable(project.state_dir / "verify-not-applicable.json", enabled=not options.dry_run)
         self._pairs: asyncio.Semaphore | None = None
-        #: (path, size, mtime_ns, data, claim) of every file this run wrote, for the index
-        self._written: list[tuple[str, int, int, Any, Claim]] = []
+        #: the index rows of the files this run wrote (``store.row_of``)
+        self._written: list[tuple] = []
         self._index_states: dict[str, tuple[int, int]] = {}
+        #: the write-back worker process, once started (``_start_workers``)
+        self._write_worker: asyncio.Future | None = None
 
     def _warn(self, message: str) -> None:
         self.result.warnings.append(message)
@@ -163,14 +166,15 @@ class Engine:
 
     # -- planning ----------------------------------------------------------------------------------
 
-    def needs_work(self, rel: str, data: dict[str, Any]) -> bool:
+    def needs_work(self, rel: str, data: dict[str, Any], digest: str | None = None) -> bool:
         """Cheap check on the index's copy of a record: is any verdict missing or stale?
 
         A verifier that did not apply to this very content at this version is not asked again
         (``NotApplicable``), so a rerun with nothing stale reads no claim file at all.
+        ``digest``: the data's ``claim_hash``, when the caller has it.
         """
         verdicts = data.get("verdicts") or {}
-        digest = claim_hash(data)
+        digest = digest or claim_hash(data)
         for v in self.verifiers:
             verdict = verdicts.get(v.name)
             if verdict is None and self.not_applicable.says(rel, v, digest):
@@ -191,9 +195,6 @@ class Engine:
         # network sat idle while finished pairs did their CPU work (1.45x the ideal at 16).
         self._pairs = asyncio.Semaphore(max(1, self.options.concurrency * 2))
         self._index_states = self._read_index_states()
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._writer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="claimcheck-write")
         # Claims in flight are bounded so memory stays flat and an interrupted run loses little.
         slots = asyncio.Semaphore(max(2, self.options.concurrency * 2))  # claims in flight
         if self.reporter is not None:
@@ -203,7 +204,8 @@ class Engine:
         try:
             for row in rows:
                 data = json.loads(row.record_json)
-                if not self.verifiers or not self.needs_work(row.path, data):
+                digest = claim_hash(data)
+                if not self.verifiers or not self.needs_work(row.path, data, digest):
                     self._done(ClaimResult(row.id, row.path, row.status, row.status,
                                            data.get("confidence"), fresh=True))
                     continue
@@ -211,7 +213,7 @@ class Engine:
                 if started_claims == WORKERS_FROM:
                     self._start_workers()
                 await slots.acquire()
-                task = asyncio.create_task(self._claim_isolated(row, data))
+                task = asyncio.create_task(self._claim_isolated(row, data, digest))
                 tasks.add(task)
                 task.add_done_callback(lambda t: (tasks.discard(t), slots.release()))
             if tasks:
@@ -219,7 +221,7 @@ class Engine:
         finally:
             for task in tasks:
                 task.cancel()
-            self._writer.shutdown(wait=True)  # a write in progress completes: files stay whole
+            await self._stop_write_worker()  # writes already sent complete: files stay whole
             self._refresh_index()
             self.not_applicable.save()
             close = getattr(self.web, "aclose", None)
@@ -232,7 +234,13 @@ class Engine:
         return self.result
 
     def _start_workers(self) -> None:
-        """Page extraction in worker processes for a large online run (one per spare core)."""
+        """Worker processes for a large run: the write-back worker, and page extraction (one
+        per spare core) when online."""
+        if not self.options.dry_run:
+            from claimcheck.workers import Worker
+
+            # Started in the background: until it is up, claims are written on the loop.
+            self._write_worker = asyncio.ensure_future(Worker.start("claimcheck.verify.writeback"))
         if self.options.offline or not _can_spawn():
             return
         import os
@@ -240,6 +248,48 @@ class Engine:
         start = getattr(self.web, "start_extractors", None)
         if start is not None:
             start(max(1, min(4, (os.cpu_count() or 1) - 1)))
+
+    def _ready_write_worker(self) -> Any:
+        task = self._write_worker
+        if task is None or not task.done() or task.cancelled() or task.exception() is not None:
+            return None
+        worker = task.result()
+        return worker if worker.alive else None
+
+    async def _stop_write_worker(self) -> None:
+        task, self._write_worker = self._write_worker, None
+        if task is None:
+            return
+        try:
+            worker = await task
+        except Exception:
+            return
+        await worker.close()
+
+    async def _write(self, path: Path, rel: str, text: str, state: Any, changes: dict[str, Any],
+                     old_data: dict[str, Any]) -> tuple | None:
+        """Write one claim back (``writeback.write_claim``): in the worker process when it is
+        up, else here. Returns the file's new index row, or ``None`` when the text is the same."""
+        from claimcheck.verify.writeback import write_claim
+        from claimcheck.workers import WorkerGone
+
+        worker = self._ready_write_worker()
+        if worker is not None:
+            try:
+                return await worker.call("write_claim", path, rel, text, state, changes, old_data)
+            except WorkerGone:
+                # The worker died (killed, out of memory): this claim and the rest are written
+                # here. It may have written this one before dying; then the file already holds it.
+                from claimcheck.records import FileState
+                from claimcheck.verify.writeback import index_row_of, updated_text
+
+                new_text, new_data = updated_text(text, changes, old_data)
+                try:
+                    if path.read_text(encoding="utf-8") == new_text:
+                        return index_row_of(rel, FileState.of(path), new_data)
+                except OSError:
+                    pass
+        return write_claim(path, rel, text, state, changes, old_data)
 
     def _read_index_states(self) -> dict[str, tuple[int, int]]:
         """(size, mtime_ns) of every indexed file: when a file still matches, its index JSON is
@@ -257,17 +307,17 @@ class Engine:
         if self.reporter is not None:
             self.reporter.advance(result)
 
-    async def _claim_isolated(self, row: Any, index_data: dict[str, Any]) -> None:
+    async def _claim_isolated(self, row: Any, index_data: dict[str, Any], index_digest: str) -> None:
         """One claim; an unexpected failure of the engine on it is reported and the run goes on."""
         try:
-            await self._claim(row, index_data)
+            await self._claim(row, index_data, index_digest)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             self._done(ClaimResult(row.id, row.path, row.status, row.status, index_data.get("confidence"),
                                    failures=[("(engine)", _describe(exc))]))
 
-    async def _claim(self, row: Any, index_data: dict[str, Any]) -> None:
+    async def _claim(self, row: Any, index_data: dict[str, Any], index_digest: str) -> None:
         from claimcheck.records import FileState, parse_record, read_text
 
         path = self.project.root / row.path
@@ -281,14 +331,15 @@ class Engine:
 
                 old_data = {k: v for k, v in index_data.items() if k not in ("collection", "path")}
                 claim = structure_claim(old_data)
+                digest = index_digest
             else:
                 old_data, claim = parse_record(text, path)
+                digest = claim_hash(old_data)
         except (RecordError, OSError) as exc:
             result.failures.append(("(read)", _describe(exc)))
             self._done(result)
             return
         result.old_status = claim.status.value
-        digest = claim_hash(old_data)
         due = []
         not_applicable: list[Any] = []
         for v in self.verifiers:
@@ -313,8 +364,11 @@ class Engine:
             result.confidence = claim.confidence
             self._done(result)
             return
-        verdicts = await asyncio.gather(*(self._pair(v, claim, err) for v, err in due))
-        new_claim = self._merge(claim, [(v, verdict) for (v, _), verdict in zip(due, verdicts)])
+        if len(due) == 1:  # the common case, without gather's task
+            verdicts = [await self._pair(due[0][0], claim, due[0][1])]
+        else:
+            verdicts = await asyncio.gather(*(self._pair(v, claim, err) for v, err in due))
+        new_claim, new_digest = self._merge(claim, [(v, verdict) for (v, _), verdict in zip(due, verdicts)])
         result.ran = tuple(v.name for v, _ in due)
         for (v, _), verdict in zip(due, verdicts):
             if verdict is not None and verdict.status is VerdictStatus.ERROR:
@@ -326,22 +380,14 @@ class Engine:
         new_plain = _plain(new_claim)
         changes = {k: new_plain.get(k) for k in RUN_KEYS if normal(old_data.get(k)) != normal(new_plain.get(k))}
         result.changed_keys = tuple(changes)
-        new_digest = claim_hash(new_plain)
         for v in not_applicable:
             self.not_applicable.remember(row.path, v, new_digest)
         if changes and not self.options.dry_run:
             try:
-                from claimcheck.verify.writeback import replace_file, updated_text
-
-                new_text, new_data = updated_text(text, changes, old_data)
-                if new_text != text:
-                    # Creating and renaming a file is slow kernel work on some disks (0.1-3 ms): it
-                    # runs in a writer thread while the loop verifies other claims. The text is
-                    # made here: Python work in the thread would only fight the loop for the GIL.
-                    loop = asyncio.get_running_loop()
-                    new_state = await loop.run_in_executor(self._writer, replace_file, path, new_text, state)
+                index_row = await self._write(path, row.path, text, state, changes, old_data)
+                if index_row is not None:
                     result.written = True
-                    self._written.append((row.path, new_state.size, new_state.mtime_ns, new_data, new_claim))
+                    self._written.append(index_row)
                     if len(self._written) >= INDEX_BATCH:  # memory stays flat on a large run
                         self._refresh_index()
             except ConflictError as exc:
@@ -361,10 +407,15 @@ class Engine:
             return self._error(verifier, ctx, f"applies_to failed: {_describe(early)}")
         assert self._pairs is not None
         async with self._pairs:
+            # ``asyncio.timeout`` rather than ``wait_for``: no extra task per pair
+            deadline = asyncio.timeout(self.options.timeout)
             try:
-                verdict = await asyncio.wait_for(verifier.verify(claim, ctx), timeout=self.options.timeout)
-            except asyncio.TimeoutError:
-                return self._error(verifier, ctx, f"timed out after {self.options.timeout:g} s")
+                async with deadline:
+                    verdict = await verifier.verify(claim, ctx)
+            except TimeoutError as exc:
+                if deadline.expired():
+                    return self._error(verifier, ctx, f"timed out after {self.options.timeout:g} s")
+                return self._error(verifier, ctx, f"raised {_describe(exc)}")
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -383,7 +434,9 @@ class Engine:
     def _error(self, verifier: Any, ctx: Any, why: str) -> Verdict:
         return Verdict(status=VerdictStatus.ERROR, note=ctx.redact(why), checked=self.now, version=str(verifier.version))
 
-    def _merge(self, claim: Claim, results: list[tuple[Any, Verdict | None]]) -> Claim:
+    def _merge(self, claim: Claim, results: list[tuple[Any, Verdict | None]]) -> tuple[Claim, str]:
+        """The claim with the verdicts and the sources they report, its status resolved; and
+        its ``claim_hash`` (what the new verdicts were reached on)."""
         sources = claim.sources
         verdicts = dict(claim.verdicts)
         for v, verdict in results:
@@ -401,17 +454,17 @@ class Engine:
         if resolved:
             status, confidence = resolved
             merged = attrs.evolve(merged, status=status, confidence=confidence)
-        return merged
+        return merged, digest
 
     def _refresh_index(self) -> None:
         """Bring the index up to date with the files this run wrote, so the next command starts
         warm. The run holds each written file's parsed data and validated claim already, so the
-        store indexes them as they are (``Store.index_parsed``) instead of re-reading and
+        store indexes them as they are (``Store.index_rows``) instead of re-reading and
         re-parsing every file in a scan, which cost as much as the writes themselves."""
         if not self._written or self.store is None:
             return
         try:
-            self.store.index_parsed(self._written)
+            self.store.index_rows(self._written)
         except Exception:  # the index is a cache: the store's own scan repairs it
             try:
                 self.store.scan()

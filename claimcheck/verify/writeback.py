@@ -468,27 +468,41 @@ def _means(new: Any, old: Any, changes: dict[str, Any]) -> bool:
     return normal(new) == normal(expect)
 
 
-def write_if_changed(path: Path, old_text: str, state: FileState, changes: dict[str, Any],
-                     old_data: dict[str, Any] | None = None) -> tuple[str, Any, FileState] | None:
-    """Write the changed file atomically; ``None`` when its text would not change.
+def write_claim(path: Path, rel: str, old_text: str, state: FileState, changes: dict[str, Any],
+                old_data: dict[str, Any] | None = None) -> tuple | None:
+    """Apply ``changes`` to the claim file at ``path`` (``rel`` to the project root) and write
+    it; returns the new file's index row (``store.row_of``), or ``None`` when its text would
+    not change.
 
-    Atomic (temporary file + rename in the same folder), so a crash or ``kill -9`` leaves either
-    the old file or the new one, never half of one. Refuses (``ConflictError``) when the file
-    changed on disk since it was read. No fsync per file: a rename survives a killed process, and
-    a per-file fsync would cost more than the rest of an offline run (docs/verify.md).
+    The whole write-back of one claim, text in and file out: a large verify run calls it in a
+    worker process (``claimcheck.workers``), a small one on the event loop. Atomic (temporary
+    file + rename in the same folder), so a crash or ``kill -9`` leaves either the old file or
+    the new one, never half of one. Refuses (``ConflictError``) when the file changed on disk
+    since it was read. No fsync per file: a rename survives a killed process, and a per-file
+    fsync would cost more than the rest of an offline run (docs/verify.md).
     """
     new_text, new_data = updated_text(old_text, changes, old_data)
     if new_text == old_text:
         return None
-    return new_text, new_data, replace_file(path, new_text, state)
+    new_state = replace_file(path, new_text, state)
+    return index_row_of(rel, new_state, new_data)
+
+
+def index_row_of(rel: str, state: FileState, data: dict[str, Any]) -> tuple:
+    """The index row of a file just written from ``data`` (valid: it is a verified claim)."""
+    import attrs
+
+    from claimcheck.convert import structure_claim
+    from claimcheck.store import row_of
+
+    claim = structure_claim(data)
+    if claim.id is None:  # as ``parse_record``: a file without ``id`` is named by its file
+        claim = attrs.evolve(claim, id=rel.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    return row_of(rel, state.size, state.mtime_ns, data, claim)
 
 
 def replace_file(path: Path, new_text: str, state: FileState) -> FileState:
     """Put ``new_text`` in place of the file atomically, unless the file changed on disk since
-    it was read as ``state`` (``ConflictError``); returns the new file's state.
-
-    Nothing but system calls: the engine runs this in a writer thread while its event loop goes
-    on, and Python work here would fight the loop for the GIL.
-    """
+    it was read as ``state`` (``ConflictError``); returns the new file's state."""
     atomic_write(path, new_text, state, durable=False)
     return FileState.of(path)

@@ -86,3 +86,34 @@ def test_kill_9_mid_run_leaves_valid_files_and_the_rerun_finishes(tmp_path: Path
     assert rerun.returncode == 0, err.decode()
     assert f"{n} claims: {n - done} verified, {done} fresh" in out.decode()
     assert _verified(tmp_path) == n
+
+
+def test_kill_9_while_the_write_worker_runs_loses_only_claims_in_flight(tmp_path: Path):
+    """Past ``WORKERS_FROM`` claims a worker process writes the files: killing the run there
+    leaves every file whole, the worker exits without writing anything more, and the rerun
+    finishes the rest."""
+    from claimcheck.verify.engine import WORKERS_FROM
+
+    n = WORKERS_FROM + 400
+    _project(tmp_path, n)
+    proc = _verify(tmp_path, "--concurrency", "16")
+    deadline = time.monotonic() + 120
+    while _verified(tmp_path) < WORKERS_FROM + 100 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.3)  # an orphaned worker would go on writing here
+    done = _verified(tmp_path)
+    assert WORKERS_FROM < done < n, "the kill must land while the worker writes"
+    time.sleep(0.5)
+    assert _verified(tmp_path) == done, "the worker must stop with its parent"
+    for path in (tmp_path / "claims").rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["claim"].startswith("Police detained")
+        if "verdicts" in data:
+            assert set(data["verdicts"]) == {"source-text", "slow"} and data["status"] == "supported"
+    rerun = _verify(tmp_path)
+    out, err = rerun.communicate(timeout=180)
+    assert rerun.returncode == 0, err.decode()
+    assert f"{n} claims: {n - done} verified, {done} fresh" in out.decode()
+    assert _verified(tmp_path) == n

@@ -228,3 +228,57 @@ def test_network_verifiers_are_skipped_offline_with_one_line(run, make_project):
     result = run("verify", "--offline", cwd=root)
     assert result.output.count("skipped verifier link-check: offline") == 1
     assert "link-check" not in load(root, "arrests")["verdicts"]
+
+
+def test_a_large_run_writes_through_the_worker_process_exactly_as_a_small_one(run, make_project, monkeypatch):
+    """From ``WORKERS_FROM`` verified claims on, files are written by a worker process (the
+    splice and the rename off the event loop's core); the files and the index are the same."""
+    import json
+    import re
+    import shutil
+
+    import claimcheck.verify.engine as engine
+
+    records = {f"c{i}": {**ARRESTS, "figure": f"more than {35000 + 1000 * i:,}",
+                         "claim": f"More than {35000 + 1000 * i:,} people have been arrested since August 2020."}
+               for i in range(6)}
+    here = make_project(records)
+    there = here.parent / "copy"
+    shutil.copytree(here, there)
+    assert run("verify", "--offline", cwd=here).exit_code == 0
+    monkeypatch.setattr(engine, "WORKERS_FROM", 1)  # the worker from the first claim on
+    # Claims are written here until the worker is up; hold them back until it is, so that
+    # every claim goes through it.
+    from claimcheck.workers import Worker
+
+    sent: list[str] = []
+    call = Worker.call
+
+    async def counting_call(self, function, *args):
+        sent.append(function)
+        return await call(self, function, *args)
+
+    async def wait_for_worker(self, *args):
+        await self._write_worker
+        return await original_write(self, *args)
+
+    original_write = engine.Engine._write
+    monkeypatch.setattr(Worker, "call", counting_call)
+    monkeypatch.setattr(engine.Engine, "_write", wait_for_worker)
+    result = run("verify", "--offline", cwd=there)
+    assert result.exit_code == 0, result.output
+    assert "6 updated" in result.output
+    assert sent == ["write_claim"] * 6
+
+    def without_times(text: str) -> str:
+        return re.sub(r"checked: [0-9TZ:-]+", "checked: T", text)
+
+    for i in range(6):
+        mine = (here / "claims" / "c" / f"c{i}.yaml").read_text(encoding="utf-8")
+        theirs = (there / "claims" / "c" / f"c{i}.yaml").read_text(encoding="utf-8")
+        assert without_times(mine) == without_times(theirs)
+    # the index holds what the worker wrote: a listing needs no re-read, a rerun finds all fresh
+    statuses = {c["id"]: c["status"] for c in json.loads(run("list", "--format", "json", cwd=there).output)}
+    assert statuses == {c["id"]: c["status"] for c in json.loads(run("list", "--format", "json", cwd=here).output)}
+    assert statuses["c0"] == "supported" and statuses["c5"] == "refuted"
+    assert "0 verified, 6 fresh" in run("verify", "--offline", cwd=there).output
