@@ -37,6 +37,7 @@ from typing import Any
 
 _HEADER = struct.Struct("!I")
 _STOP = 0  # call id of the closing frame
+_BEHIND = 4 << 20  # bytes of unsent calls past which a caller waits for the child
 
 
 class WorkerGone(Exception):
@@ -52,6 +53,8 @@ class Worker:
         self._pending: dict[int, asyncio.Future] = {}
         self._next_id = _STOP + 1
         self._gone: str | None = None
+        #: frames of this turn of the loop, written together by ``_flush``
+        self._outbox: list[bytes] = []
         self._reader = asyncio.ensure_future(self._read_answers())
 
     @classmethod
@@ -90,19 +93,27 @@ class Worker:
         self._pending[call_id] = future
         self._send((call_id, function, args))
         stdin = self._process.stdin
-        assert stdin is not None
-        try:
-            await stdin.drain()  # waits only when the child is far behind
-        except (ConnectionError, OSError):
-            pass  # the reader notices the child is gone and fails the future
+        if stdin is not None and stdin.transport.get_write_buffer_size() > _BEHIND:
+            try:
+                await stdin.drain()  # the child is far behind: wait for it to catch up
+            except (ConnectionError, OSError):
+                pass  # the reader notices the child is gone and fails the future
         return await future
 
     def _send(self, message: tuple) -> None:
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        self._outbox.append(_HEADER.pack(len(data)) + data)
+        if len(self._outbox) == 1:
+            # One write to the pipe for all the calls made in this turn of the loop.
+            asyncio.get_running_loop().call_soon(self._flush)
+
+    def _flush(self) -> None:
+        frames, self._outbox = self._outbox, []
         stdin = self._process.stdin
-        assert stdin is not None
+        if not frames or stdin is None or self._gone is not None:
+            return
         try:
-            stdin.write(_HEADER.pack(len(data)) + data)
+            stdin.write(b"".join(frames))
         except (ConnectionError, OSError, RuntimeError):
             self._fail_all("the worker process closed its input")
 
@@ -136,6 +147,7 @@ class Worker:
         """Let the child finish every call it was sent, then wait for it to exit."""
         if self._gone is None:
             self._send((_STOP, None, ()))
+            self._flush()
             stdin = self._process.stdin
             assert stdin is not None
             try:

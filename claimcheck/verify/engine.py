@@ -266,7 +266,7 @@ class Engine:
             return
         await worker.close()
 
-    async def _write(self, path: Path, rel: str, text: str, state: Any, changes: dict[str, Any],
+    async def _write(self, path: Path, rel: str, text: str | None, state: Any, changes: dict[str, Any],
                      old_data: dict[str, Any]) -> tuple | None:
         """Write one claim back (``writeback.write_claim``): in the worker process when it is
         up, else here. Returns the file's new index row, or ``None`` when the text is the same."""
@@ -274,22 +274,16 @@ class Engine:
         from claimcheck.workers import WorkerGone
 
         worker = self._ready_write_worker()
+        args = (str(path), rel, text, (state.size, state.mtime_ns), changes, old_data)
         if worker is not None:
             try:
-                return await worker.call("write_claim", path, rel, text, state, changes, old_data)
+                return await worker.call("write_claim", *args)
             except WorkerGone:
                 # The worker died (killed, out of memory): this claim and the rest are written
-                # here. It may have written this one before dying; then the file already holds it.
-                from claimcheck.records import FileState
-                from claimcheck.verify.writeback import index_row_of, updated_text
-
-                new_text, new_data = updated_text(text, changes, old_data)
-                try:
-                    if path.read_text(encoding="utf-8") == new_text:
-                        return index_row_of(rel, FileState.of(path), new_data)
-                except OSError:
-                    pass
-        return write_claim(path, rel, text, state, changes, old_data)
+                # here. It may have written this one before dying: then the file is no longer
+                # in ``state`` and the write is refused as a conflict, which a rerun clears.
+                pass
+        return write_claim(*args)
 
     def _read_index_states(self) -> dict[str, tuple[int, int]]:
         """(size, mtime_ns) of every indexed file: when a file still matches, its index JSON is
@@ -324,15 +318,17 @@ class Engine:
         result = ClaimResult(row.id, row.path, row.status, row.status, index_data.get("confidence"))
         try:
             state = FileState.of(path)
-            text = read_text(path)
+            text: str | None = None
             if self._index_states.get(row.path) == (state.size, state.mtime_ns):
-                # The index holds this very file's data, validated: no second YAML parse.
+                # The index holds this very file's data, validated: no second YAML parse, and
+                # no read here (the write-back reads the text, refusing a file changed since).
                 from claimcheck.convert import structure_claim
 
                 old_data = {k: v for k, v in index_data.items() if k not in ("collection", "path")}
                 claim = structure_claim(old_data)
                 digest = index_digest
             else:
+                text = read_text(path)
                 old_data, claim = parse_record(text, path)
                 digest = claim_hash(old_data)
         except (RecordError, OSError) as exc:

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from claimcheck.model import CLAIM_KEYS
+from claimcheck.errors import ConflictError
 from claimcheck.records import FileState
 from claimcheck.writer import atomic_write
 
@@ -468,23 +469,32 @@ def _means(new: Any, old: Any, changes: dict[str, Any]) -> bool:
     return normal(new) == normal(expect)
 
 
-def write_claim(path: Path, rel: str, old_text: str, state: FileState, changes: dict[str, Any],
+def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[int, int], changes: dict[str, Any],
                 old_data: dict[str, Any] | None = None) -> tuple | None:
     """Apply ``changes`` to the claim file at ``path`` (``rel`` to the project root) and write
     it; returns the new file's index row (``store.row_of``), or ``None`` when its text would
     not change.
 
-    The whole write-back of one claim, text in and file out: a large verify run calls it in a
-    worker process (``claimcheck.workers``), a small one on the event loop. Atomic (temporary
-    file + rename in the same folder), so a crash or ``kill -9`` leaves either the old file or
-    the new one, never half of one. Refuses (``ConflictError``) when the file changed on disk
-    since it was read. No fsync per file: a rename survives a killed process, and a per-file
-    fsync would cost more than the rest of an offline run (docs/verify.md).
+    ``state`` is the file's (size, mtime_ns) when its data was read, and ``old_text`` its text
+    (``None``: read it here, refusing a file no longer in that state). The whole write-back of
+    one claim, text in and file out: a large verify run calls it in a worker process
+    (``claimcheck.workers``; plain arguments pickle fastest), a small one on the event loop.
+    Atomic (temporary file + rename in the same folder), so a crash or ``kill -9`` leaves either
+    the old file or the new one, never half of one. Refuses (``ConflictError``) when the file
+    changed on disk since it was read. No fsync per file: a rename survives a killed process,
+    and a per-file fsync would cost more than the rest of an offline run (docs/verify.md).
     """
+    from claimcheck.records import read_text
+
+    path, expect = Path(path), FileState(*state)
+    if old_text is None:
+        old_text = read_text(path)
+        if FileState.of(path) != expect:
+            raise ConflictError(f"{path}: the file changed on disk after it was read; not overwriting it (run again)")
     new_text, new_data = updated_text(old_text, changes, old_data)
     if new_text == old_text:
         return None
-    new_state = replace_file(path, new_text, state)
+    new_state = replace_file(path, new_text, expect)
     return index_row_of(rel, new_state, new_data)
 
 
