@@ -145,10 +145,11 @@ _SYN_PREFIXES = tuple(sorted(((w, i) for w, i in _SYN_INDEX.items() if len(w) >=
 
 
 class Token:
-    __slots__ = ("text", "start", "end", "proper", "number")
+    __slots__ = ("text", "lower", "start", "end", "proper", "number", "content")
 
-    def __init__(self, text: str, start: int, end: int, proper: bool, number: bool):
-        self.text, self.start, self.end, self.proper, self.number = text, start, end, proper, number
+    def __init__(self, text: str, lower: str, start: int, end: int, proper: bool, number: bool, content: bool):
+        self.text, self.lower, self.start, self.end = text, lower, start, end
+        self.proper, self.number, self.content = proper, number, content
 
 
 @functools.lru_cache(maxsize=4096)
@@ -157,18 +158,22 @@ def tokens(text: str) -> tuple[Token, ...]:
     read again for every claim and source that meets them; the tokens are never changed)."""
     out = []
     sentence_start = True
+    months, stop = _MONTHS, _STOP
     for m in _WORD.finditer(text):
         word = m.group()
+        start, end = m.span()
+        lower = word.lower()
         number = word[0].isdigit()
-        proper = word[0].isupper() and not sentence_start and word.lower() not in _MONTHS
-        out.append(Token(word, m.start(), m.end(), proper, number))
-        sentence_start = text[m.end(): m.end() + 1] in (".", "!", "?")
+        proper = not sentence_start and word[0].isupper() and lower not in months
+        # a content word: one that can name the claim's measure
+        is_content = not number and not proper and len(word) > 2 and lower not in stop and lower not in months
+        out.append(Token(word, lower, start, end, proper, number, is_content))
+        sentence_start = text[end: end + 1] in (".", "!", "?")
     return tuple(out)
 
 
 def content(tok: Token) -> bool:
-    return not tok.number and not tok.proper and tok.text.lower() not in _STOP and tok.text.lower() not in _MONTHS \
-        and len(tok.text) > 2
+    return tok.content
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -207,7 +212,7 @@ def measure_words(text: str, toks: tuple[Token, ...], start: int, end: int, wind
             n += 1
             if n > window:
                 break
-            if content(t):
+            if t.content:
                 picked.append(t)
     return {concept(t.text) for t in picked}
 
@@ -216,9 +221,9 @@ def places(text: str, toks: tuple[Token, ...]) -> set[str]:
     """Named places: capitalised words after in/at/across (months and years left out)."""
     out = set()
     for i, t in enumerate(toks[:-1]):
-        if t.text.lower() in ("in", "at", "across") and toks[i + 1].text[0].isupper() and not toks[i + 1].number \
-                and toks[i + 1].text.lower() not in _MONTHS and toks[i + 1].text.lower() not in ("the", "a"):
-            out.add(toks[i + 1].text.lower())
+        if t.lower in ("in", "at", "across") and toks[i + 1].text[0].isupper() and not toks[i + 1].number \
+                and toks[i + 1].lower not in _MONTHS and toks[i + 1].lower not in ("the", "a"):
+            out.add(toks[i + 1].lower)
     return out
 
 
@@ -277,10 +282,10 @@ class ClaimContext:
             self.measure = measure_words(text, toks, self.figure.start, self.figure.end)
         if claim.measure:
             mt = tokens(claim.measure)
-            self.measure |= {concept(t.text) for t in mt if content(t)}
+            self.measure |= {concept(t.text) for t in mt if t.content}
         all_toks = tokens(claim.claim)
-        self.keys = {concept(t.text) for t in all_toks if content(t)}
-        self.proper = {t.text.lower() for t in all_toks if t.proper}
+        self.keys = {concept(t.text) for t in all_toks if t.content}
+        self.proper = {t.lower for t in all_toks if t.proper}
         self.all_groups = _groups(self.keys | self.measure)
         self.measure_groups = _groups(self.measure)
         self.places = places(claim.claim, all_toks)
@@ -307,8 +312,8 @@ def read_text(ctx: ClaimContext, text: str, *, excerpt: bool = True) -> Reading:
         if not (_DIGIT.search(sentence) or _MAY_HAVE_FIGURE.search(sentence)):
             continue  # no digit and no number word: no figure to read (checked first: it is cheap)
         toks = tokens(sentence)
-        concepts = {concept(t.text) for t in toks if content(t)}
-        proper = {t.text.lower() for t in toks if t.proper}
+        concepts = {concept(t.text) for t in toks if t.content}
+        proper = {t.lower for t in toks if t.proper}
         overlap = len(concepts & ctx.keys) + len(proper & ctx.proper)
         if not excerpt and overlap < min(2, len(ctx.keys)):
             continue
@@ -396,7 +401,7 @@ def _years_of(sentence: str, found: list[Any], q: Any) -> set[int]:
 def _near_names(toks: tuple[Token, ...], start: int, end: int, window: int = 3) -> set[str]:
     before = [t for t in toks if t.end <= start][-window:]
     after = [t for t in toks if t.start >= end][:window]
-    return {t.text.lower() for t in before + after if t.proper}
+    return {t.lower for t in before + after if t.proper}
 
 
 # -- the verifier ---------------------------------------------------------------------------------------

@@ -469,15 +469,21 @@ def _means(new: Any, old: Any, changes: dict[str, Any]) -> bool:
     return normal(new) == normal(expect)
 
 
-def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[int, int], changes: dict[str, Any],
-                old_data: dict[str, Any] | None = None) -> tuple | None:
-    """Apply ``changes`` to the claim file at ``path`` (``rel`` to the project root) and write
-    it; returns the new file's index row (``store.row_of``), or ``None`` when its text would
-    not change.
+def changed(old_data: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``values`` (key -> new plain value) that differ from ``old_data``."""
+    return {k: v for k, v in values.items() if normal(old_data.get(k)) != normal(v)}
+
+
+def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[int, int], values: dict[str, Any],
+                old_data: dict[str, Any]) -> tuple[tuple[str, ...], tuple | None]:
+    """Write the claim file at ``path`` (``rel`` to the project root) with the keys of
+    ``values`` (key -> new plain value) where they differ from ``old_data``, the data it was
+    read as. Returns the keys that changed and the new file's index row (``store.row_of``;
+    ``None`` when nothing changed).
 
     ``state`` is the file's (size, mtime_ns) when its data was read, and ``old_text`` its text
     (``None``: read it here, refusing a file no longer in that state). The whole write-back of
-    one claim, text in and file out: a large verify run calls it in a worker process
+    one claim, plain data in and file out: a large verify run calls it in a worker process
     (``claimcheck.workers``; plain arguments pickle fastest), a small one on the event loop.
     Atomic (temporary file + rename in the same folder), so a crash or ``kill -9`` leaves either
     the old file or the new one, never half of one. Refuses (``ConflictError``) when the file
@@ -486,6 +492,9 @@ def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[i
     """
     from claimcheck.records import read_text
 
+    changes = changed(old_data, values)
+    if not changes:
+        return (), None
     path, expect = Path(path), FileState(*state)
     if old_text is None:
         old_text = read_text(path)
@@ -493,9 +502,9 @@ def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[i
             raise ConflictError(f"{path}: the file changed on disk after it was read; not overwriting it (run again)")
     new_text, new_data = updated_text(old_text, changes, old_data)
     if new_text == old_text:
-        return None
+        return tuple(changes), None
     new_state = replace_file(path, new_text, expect)
-    return index_row_of(rel, new_state, new_data)
+    return tuple(changes), index_row_of(rel, new_state, new_data)
 
 
 def index_row_of(rel: str, state: FileState, data: dict[str, Any]) -> tuple:

@@ -282,3 +282,17 @@ def test_a_large_run_writes_through_the_worker_process_exactly_as_a_small_one(ru
     assert statuses == {c["id"]: c["status"] for c in json.loads(run("list", "--format", "json", cwd=here).output)}
     assert statuses["c0"] == "supported" and statuses["c5"] == "refuted"
     assert "0 verified, 6 fresh" in run("verify", "--offline", cwd=there).output
+
+
+def test_a_rewritten_claim_file_keeps_its_permissions(run, make_project):
+    import stat
+
+    root = make_project({"shared": ARRESTS, "private": ARRESTS})
+    folder = root / "claims" / "c"
+    (folder / "shared.yaml").chmod(0o664)
+    (folder / "private.yaml").chmod(0o600)
+    assert run("verify", "--offline", cwd=root).exit_code == 0
+    assert "verdicts" in load(root, "shared") and "verdicts" in load(root, "private")
+    assert stat.S_IMODE((folder / "shared.yaml").stat().st_mode) == 0o664
+    assert stat.S_IMODE((folder / "private.yaml").stat().st_mode) == 0o600
+    assert not list(folder.glob(".*.tmp"))
