@@ -84,14 +84,15 @@ class Worker:
         """Calls sent and not answered yet."""
         return len(self._pending)
 
-    async def call(self, function: str, *args: Any) -> Any:
-        """``module.function(*args)`` in the child; returns its result or raises its exception."""
+    async def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
+        """``module.function(*args, **kwargs)`` in the child; returns its result or raises its
+        exception."""
         if self._gone is not None:
             raise WorkerGone(self._gone)
         call_id, self._next_id = self._next_id, self._next_id + 1
         future = asyncio.get_running_loop().create_future()
         self._pending[call_id] = future
-        self._send((call_id, function, args))
+        self._send((call_id, function, args, kwargs))
         stdin = self._process.stdin
         if stdin is not None and stdin.transport.get_write_buffer_size() > _BEHIND:
             try:
@@ -146,7 +147,7 @@ class Worker:
     async def close(self) -> None:
         """Let the child finish every call it was sent, then wait for it to exit."""
         if self._gone is None:
-            self._send((_STOP, None, ()))
+            self._send((_STOP, None, (), {}))
             self._flush()
             stdin = self._process.stdin
             assert stdin is not None
@@ -181,13 +182,13 @@ def _serve(module_name: str) -> int:
             # Not starting it keeps a rerun begun at once from racing this process for a file.
             return 0
         body = requests.read(_HEADER.unpack(head)[0])
-        call_id, function, args = pickle.loads(body)
+        call_id, function, args, kwargs = pickle.loads(body)
         if call_id == _STOP:
             return 0
         try:
             if function.startswith("_"):
                 raise AttributeError(f"{module_name}.{function} is private")
-            answer = (call_id, True, getattr(module, function)(*args))
+            answer = (call_id, True, getattr(module, function)(*args, **kwargs))
         except Exception as exc:
             answer = (call_id, False, exc)
         try:

@@ -99,6 +99,13 @@ def extract(body: bytes, *, kind: str, content_type: str, url: str) -> dict[str,
     return {"title": None, "text": decode_text(body, charset_of(content_type)), "publisher": None, "date": None, "author": None}
 
 
+def warm_up() -> bool:
+    """Import what extraction needs and extract once (run in a new extraction worker, so that
+    the first real document does not pay for it)."""
+    extract(b"<html><body><p>warm</p></body></html>", kind="html", content_type="text/html", url="")
+    return True
+
+
 def _decode_html(body: bytes, content_type: str) -> str:
     charset = charset_of(content_type)
     if charset is None:

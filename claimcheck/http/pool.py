@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import functools
 import random
 import socket
 import time
@@ -151,10 +150,9 @@ class HttpPool:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._homes: dict[str, int] = {}
         self._closed = False
-        self._executor: Any = None
+        #: extraction worker processes (``claimcheck.workers.Worker``), being started or up
+        self._extractors: asyncio.Future | None = None
         self._no_workers = False
-        #: workers started by ``start_extractors``: used once every one has warmed up
-        self._warming: list[Any] | None = None
         #: workers ``start_extractors`` asked for, started on the first extraction
         self._armed = 0
 
@@ -225,9 +223,14 @@ class HttpPool:
         if self._documents is not None:
             self._documents.close()
             self._documents = None
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        extractors, self._extractors = self._extractors, None
+        if extractors is not None:
+            try:
+                workers = await extractors
+            except Exception:
+                workers = []
+            for worker in workers:
+                await worker.close()
 
     # -- public API -----------------------------------------------------------------------
 
@@ -425,26 +428,15 @@ class HttpPool:
             cached = documents.get(key)
             if cached is not None:
                 return cached
-        if self._armed:
-            self._spawn_extractors()
-        executor = self._extractor()
-        if executor is not None and self._warming is not None:
-            if all(f.done() for f in self._warming) and not any(f.cancelled() or f.exception() for f in self._warming):
-                self._warming = None  # warm: from now on every document goes to the workers
-            else:
-                executor = None  # still starting: this one is extracted here, nothing waits
         fields: dict[str, Any] | None = None
-        if executor is not None:
-            from concurrent.futures.process import BrokenProcessPool
+        worker = await self._extractor()
+        if worker is not None:
+            from claimcheck.workers import WorkerGone
 
-            call = functools.partial(extract, body, kind=kind, content_type=content_type, url=url)
             try:
-                fields = await asyncio.get_running_loop().run_in_executor(executor, call)
-            except (BrokenProcessPool, OSError):
-                # A worker died (out of memory, killed): carry on without workers.
-                self._executor = None
-                self._no_workers = True
-                executor.shutdown(wait=False, cancel_futures=True)
+                fields = await worker.call("extract", body, kind=kind, content_type=content_type, url=url)
+            except WorkerGone:
+                self._no_workers = True  # a worker died (out of memory, killed): extract here
         if fields is not None:
             pass
         elif len(body) > THREAD_EXTRACT_BYTES:
@@ -459,46 +451,43 @@ class HttpPool:
         """Use ``processes`` extraction workers, for a run about to read many pages.
 
         They are started on the first document that has to be extracted (a run served from the
-        document cache never starts them). Spawning a worker and importing trafilatura in it
-        takes a second or more; documents that arrive before every worker is ready are extracted
-        in this process rather than waiting. Does nothing when workers are already configured
-        (``extract_processes``) or failed.
+        document cache never starts them). Starting a worker and importing trafilatura in it
+        takes a second or more; documents that arrive before the workers are ready are
+        extracted in this process rather than waiting. Does nothing when workers are already
+        configured (``extract_processes``) or failed.
         """
-        if processes > 0 and self._executor is None and not self._no_workers and self.settings.extract_processes <= 0:
+        if processes > 0 and self._extractors is None and not self._no_workers and self.settings.extract_processes <= 0:
             self._armed = processes
 
-    def _spawn_extractors(self) -> None:
-        processes, self._armed = self._armed, 0
-        import attrs
+    async def _extractor(self) -> Any:
+        """The extraction worker with the fewest documents in hand, or ``None`` (extract here).
 
-        self.settings = attrs.evolve(self.settings, extract_processes=processes)
-        executor = self._extractor()
-        try:
-            self._warming = [executor.submit(_warm_up) for _ in range(processes)]
-        except Exception:  # cannot start processes here: extract in this process
-            self._warming = None
-            self._no_workers = True
-            self._executor = None
-            executor.shutdown(wait=False, cancel_futures=True)
-
-    def _extractor(self) -> Any:
-        """The process pool for extraction when ``extract_processes`` asks for one.
-
-        trafilatura takes 2-4 ms of CPU per page, more than the network work of a request: a run
-        over thousands of pages is bound by it, and worker processes move it off the event
-        loop's core. Off by default: workers are spawned (forking a process that runs an event
-        loop and resolver threads is not safe), and spawning re-imports the program's main
-        module, which only a program written for it (``if __name__ == "__main__"``) survives.
+        trafilatura takes 2-4 ms of CPU per page, more than the network work of a request: a
+        run over thousands of pages is bound by it, and worker processes move it off the event
+        loop's core. ``claimcheck.workers`` rather than a process pool: calls go over pipes
+        read by the event loop itself, with no manager and feeder threads to fight the loop for
+        the GIL (those cost the loop ~0.7 ms per document here).
         """
-        if self._executor is not None or self._no_workers or self.settings.extract_processes <= 0:
-            return self._executor
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._executor = ProcessPoolExecutor(
-            max_workers=self.settings.extract_processes, mp_context=multiprocessing.get_context("spawn")
-        )
-        return self._executor
+        if self._no_workers:
+            return None
+        if self._extractors is None:
+            processes = self.settings.extract_processes or self._armed
+            if processes <= 0:
+                return None
+            self._armed = 0
+            self._extractors = asyncio.ensure_future(_start_extractors(processes))
+        if not self._extractors.done():
+            if not self.settings.extract_processes:
+                return None  # started for a run (``start_extractors``): nothing waits for them
+            await asyncio.shield(self._extractors)
+        if self._extractors.cancelled() or self._extractors.exception() is not None:
+            self._no_workers = True
+            return None
+        workers = [w for w in self._extractors.result() if w.alive]
+        if not workers:
+            self._no_workers = True
+            return None
+        return min(workers, key=lambda w: w.pending)
 
     # -- cache fast path ---------------------------------------------------------------------
 
@@ -715,13 +704,18 @@ class HttpPool:
 # -- helpers ---------------------------------------------------------------------------------------
 
 
-def _warm_up() -> bool:
-    """Run in a new extraction worker: import what extraction needs, so the first real document
-    does not pay for it."""
-    import trafilatura  # noqa: F401
+async def _start_extractors(processes: int) -> list[Any]:
+    """Start extraction workers and wait until each has imported what extraction needs."""
+    from claimcheck.workers import Worker
 
-    extract(b"<html><body><p>warm</p></body></html>", kind="html", content_type="text/html", url="")
-    return True
+    workers = list(await asyncio.gather(*(Worker.start("claimcheck.http.documents") for _ in range(processes))))
+    try:
+        await asyncio.gather(*(w.call("warm_up") for w in workers))
+    except BaseException:
+        for worker in workers:
+            await worker.close()
+        raise
+    return workers
 
 
 def _with_params(url: str, params: Mapping[str, Any]) -> str:

@@ -32,8 +32,7 @@ class HttpSettings:
     cache_max_bytes: int = 1024 * MB
     #: None: "claimcheck/<version>"
     user_agent: str | None = None
-    #: worker processes extracting documents (trafilatura, pypdf); 0: in this process.
-    #: Workers are spawned: the program's main module needs an ``if __name__ == "__main__"`` guard.
+    #: worker processes extracting documents (trafilatura, pypdf); 0: in this process
     extract_processes: int = 0
 
     def __attrs_post_init__(self) -> None:

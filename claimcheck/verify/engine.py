@@ -253,7 +253,7 @@ class Engine:
 
             # Started in the background: until it is up, claims are written on the loop.
             self._write_worker = asyncio.ensure_future(Worker.start("claimcheck.verify.writeback"))
-        if self.options.offline or not _can_spawn():
+        if self.options.offline:
             return
         import os
 
@@ -543,32 +543,6 @@ def _unavailable(verifier: Any, ctx: Any) -> str | None:
         return check(ctx)
     except Exception as exc:
         return f"unavailable: {_describe(exc)}"
-
-
-def _can_spawn() -> bool:
-    """Whether worker processes can be spawned safely from this program.
-
-    A spawned worker imports the program's main module again; a script without an
-    ``if __name__ == "__main__":`` guard would run itself (a whole verify run) in every worker.
-    ``python -m package`` is never re-imported that way, and the ``claimcheck`` command and the
-    benchmarks have the guard; anything else (an interactive session, an unguarded script)
-    extracts in-process.
-    """
-    import re
-    import sys
-
-    main = sys.modules.get("__main__")
-    spec = getattr(main, "__spec__", None)
-    if spec is not None and (spec.name == "__main__" or spec.name.endswith(".__main__")):
-        return True
-    path = getattr(main, "__file__", None)
-    if not path:
-        return False
-    try:
-        source = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r"^if\s+__name__\s*==\s*['\"]__main__['\"]\s*:", source, re.MULTILINE) is not None
 
 
 def make_web(project: Any, options: Options) -> Any:
