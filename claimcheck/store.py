@@ -364,7 +364,9 @@ def _index_rows(changed: list[tuple[str, int, int, str]]) -> Iterator[tuple]:
     from concurrent.futures import ProcessPoolExecutor
 
     def parallel() -> Iterator[tuple]:
-        with ProcessPoolExecutor(workers) as pool:
+        from claimcheck.workers import quiet_gc
+
+        with ProcessPoolExecutor(workers, initializer=quiet_gc) as pool:
             yield from pool.map(index_row, changed, chunksize=256)
 
     return parallel()
@@ -392,15 +394,29 @@ def index_row(item: tuple[str, int, int, str]) -> tuple:
 def row_of(rel: str, size: int, mtime_ns: int, data: Any, claim: "Claim") -> tuple:
     """The index row of a valid file (path relative to the project root, size, mtime_ns) from
     its parsed data and validated claim, for ``Store.index_rows``."""
-    collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
-    search = " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold()
-    # The JSON is the file's own data (already validated), so listing shows what the file says.
-    record = {"id": claim.id, **data, "status": claim.status.value, "collection": collection, "path": rel}
+    return row_from(rel, size, mtime_ns, data, claim_columns(claim))
+
+
+def claim_columns(claim: "Claim") -> tuple:
+    """What an index row takes from the validated claim (the rest comes from the file)."""
     return (
-        rel, size, mtime_ns, claim.id, collection, claim.status.value, claim.confidence, claim.figure,
-        claim.claim, claim.claimant, claim.date.isoformat() if claim.date else None,
-        json.dumps(list(claim.tags), ensure_ascii=False), len(claim.sources), search, None,
-        "" if claim.confidence is None else f"{claim.confidence:.2f}", shorten(claim.figure or ""), shorten(", ".join(claim.tags)),
+        claim.id, claim.status.value, claim.confidence, claim.figure, claim.claim, claim.claimant,
+        claim.date.isoformat() if claim.date else None, json.dumps(list(claim.tags), ensure_ascii=False),
+        len(claim.sources), " ".join(filter(None, (claim.claim, claim.quote, claim.measure, claim.figure))).casefold(),
+        "" if claim.confidence is None else f"{claim.confidence:.2f}", shorten(claim.figure or ""),
+        shorten(", ".join(claim.tags)),
+    )
+
+
+def row_from(rel: str, size: int, mtime_ns: int, data: Any, columns: tuple) -> tuple:
+    """The index row of a file from its parsed data and its ``claim_columns`` (a verify run makes
+    those where it holds the claim, and the row where it wrote the file)."""
+    claim_id, status = columns[0], columns[1]
+    collection = rel.rsplit("/", 1)[0][len("claims/"):] if rel.count("/") > 1 else ""
+    # The JSON is the file's own data (already validated), so listing shows what the file says.
+    record = {"id": claim_id, **data, "status": status, "collection": collection, "path": rel}
+    return (
+        rel, size, mtime_ns, claim_id, collection, *columns[1:10], None, *columns[10:],
         json.dumps(record, ensure_ascii=False, default=_json_default),
     )
 

@@ -279,14 +279,14 @@ class Engine:
         await worker.close()
 
     async def _write(self, path: Path, rel: str, text: str | None, state: Any, values: dict[str, Any],
-                     old_data: dict[str, Any]) -> tuple[tuple[str, ...], tuple | None]:
+                     old_data: dict[str, Any], columns: tuple) -> tuple[tuple[str, ...], tuple | None]:
         """Write one claim back (``writeback.write_claim``): in the worker process when it is
         up, else here. Returns the keys that changed and the file's new index row."""
         from claimcheck.verify.writeback import write_claim
         from claimcheck.workers import WorkerGone
 
         worker = self._ready_write_worker()
-        args = (str(path), rel, text, (state.size, state.mtime_ns), values, old_data)
+        args = (str(path), rel, text, (state.size, state.mtime_ns), values, old_data, columns)
         if worker is not None:
             try:
                 return await worker.call("write_claim", *args)
@@ -393,7 +393,10 @@ class Engine:
             result.changed_keys = tuple(changed(old_data, values))
         else:
             try:
-                result.changed_keys, index_row = await self._write(path, row.path, text, state, values, old_data)
+                from claimcheck.store import claim_columns
+
+                result.changed_keys, index_row = await self._write(
+                    path, row.path, text, state, values, old_data, claim_columns(new_claim))
                 if index_row is not None:
                     result.written = True
                     self._written.append(index_row)
@@ -447,18 +450,16 @@ class Engine:
         """The claim with the verdicts and the sources they report, its status resolved; and
         its ``claim_hash`` (what the new verdicts were reached on)."""
         sources = claim.sources
+        for v, verdict in results:
+            if verdict is not None and verdict.sources:
+                sources = merge_sources(sources, verdict.sources, v.name)
+        # the hash of what the verdicts were reached on: the claim with the sources as merged
+        digest = claim_digest(claim, sources)
         verdicts = dict(claim.verdicts)
         for v, verdict in results:
-            if verdict is None:
-                continue
-            if verdict.sources:
-                sources = merge_sources(sources, verdict.sources, v.name)
-            verdicts[v.name] = attrs.evolve(verdict, sources=())
+            if verdict is not None:
+                verdicts[v.name] = attrs.evolve(verdict, sources=(), claim_hash=digest)
         merged = attrs.evolve(claim, sources=sources, verdicts=verdicts)
-        digest = claim_digest(merged)
-        ran = {v.name for v, verdict in results if verdict is not None}
-        verdicts = {k: attrs.evolve(val, claim_hash=digest) if k in ran else val for k, val in verdicts.items()}
-        merged = attrs.evolve(merged, verdicts=verdicts)
         resolved = self.pm.hook.resolve_status(claim=merged, verdicts=verdicts)
         if resolved:
             status, confidence = resolved

@@ -48,11 +48,12 @@ def claim_hash(data: dict[str, Any]) -> str:
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def claim_digest(claim: Any) -> str:
-    """``claim_hash`` of a ``Claim`` object, without first making its plain mapping (the run
-    hashes every claim it merges; the two always agree, ``tests/verify/test_freshness.py``)."""
+def claim_digest(claim: Any, sources: Any = None) -> str:
+    """``claim_hash`` of a ``Claim`` object (with ``sources`` instead of its own, when given),
+    without first making its plain mapping (the run hashes every claim it merges; the two always
+    agree, ``tests/verify/test_freshness.py``)."""
     parts: list[Any] = [str(v) if (v := getattr(claim, k)) is not None else None for k in _HASHED_KEYS]
-    for src in claim.sources:
+    for src in claim.sources if sources is None else sources:
         stance = src.stance
         if stance is not None and (src.stance_by == "person" if src.stance_by is not None
                                    else src.added_by in (None, "person")):

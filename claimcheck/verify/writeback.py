@@ -475,11 +475,11 @@ def changed(old_data: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[int, int], values: dict[str, Any],
-                old_data: dict[str, Any]) -> tuple[tuple[str, ...], tuple | None]:
+                old_data: dict[str, Any], columns: tuple) -> tuple[tuple[str, ...], tuple | None]:
     """Write the claim file at ``path`` (``rel`` to the project root) with the keys of
     ``values`` (key -> new plain value) where they differ from ``old_data``, the data it was
-    read as. Returns the keys that changed and the new file's index row (``store.row_of``;
-    ``None`` when nothing changed).
+    read as. Returns the keys that changed and the new file's index row (``store.row_from``
+    with the new claim's ``columns``; ``None`` when nothing changed).
 
     ``state`` is the file's (size, mtime_ns) when its data was read, and ``old_text`` its text
     (``None``: read it here, refusing a file no longer in that state). The whole write-back of
@@ -504,20 +504,9 @@ def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[i
     if new_text == old_text:
         return tuple(changes), None
     new_state = replace_file(path, new_text, expect)
-    return tuple(changes), index_row_of(rel, new_state, new_data)
+    from claimcheck.store import row_from
 
-
-def index_row_of(rel: str, state: FileState, data: dict[str, Any]) -> tuple:
-    """The index row of a file just written from ``data`` (valid: it is a verified claim)."""
-    import attrs
-
-    from claimcheck.convert import structure_claim
-    from claimcheck.store import row_of
-
-    claim = structure_claim(data)
-    if claim.id is None:  # as ``parse_record``: a file without ``id`` is named by its file
-        claim = attrs.evolve(claim, id=rel.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-    return row_of(rel, state.size, state.mtime_ns, data, claim)
+    return tuple(changes), row_from(rel, new_state.size, new_state.mtime_ns, new_data, columns)
 
 
 def replace_file(path: Path, new_text: str, state: FileState) -> FileState:
