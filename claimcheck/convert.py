@@ -104,6 +104,21 @@ for _enum in (Status, VerdictStatus, Stance):
     converter.register_structure_hook(_enum, _structure_enum)
 
 
+def _optional(hook: Any, cls: type) -> Any:
+    def structure(value: Any, _: type) -> Any:
+        return None if value is None else hook(value, cls)
+
+    return structure
+
+
+# ``X | None`` fields straight to X's hook: cattrs' generic optional hook dispatches on every
+# value (a third of the time it takes to read a claim).
+for _cls, _hook in ((str, _structure_str), (float, _structure_float), (int, _structure_int),
+                    (dt.date, _structure_date), (dt.datetime, _structure_datetime)):
+    converter.register_structure_hook(_cls | None, _optional(_hook, _cls))
+converter.register_structure_hook(Stance | None, _optional(_structure_enum, Stance))
+
+
 def _structure_tuple(value: Any, cls: Any) -> tuple:
     # A lone string would otherwise become a tuple of its characters.
     if not isinstance(value, (list, tuple)):
