@@ -378,9 +378,10 @@ class Engine:
             verdicts = await asyncio.gather(*(self._pair(v, claim, err) for v, err in due))
         new_claim, new_digest = self._merge(claim, [(v, verdict) for (v, _), verdict in zip(due, verdicts)])
         result.ran = tuple(v.name for v, _ in due)
-        for (v, _), verdict in zip(due, verdicts):
-            if verdict is not None and verdict.status is VerdictStatus.ERROR:
-                result.failures.append((v.name, verdict.note or "error"))
+        for v, _ in due:
+            final = new_claim.verdicts.get(v.name)
+            if final is not None and final.status is VerdictStatus.ERROR:
+                result.failures.append((v.name, final.note or "error"))
         result.new_status = new_claim.status.value
         result.confidence = new_claim.confidence
         new_plain = _plain(new_claim)
@@ -436,12 +437,7 @@ class Engine:
             return None
         if not isinstance(verdict, Verdict):
             return self._error(verifier, ctx, f"returned {type(verdict).__name__}, not a Verdict")
-        return attrs.evolve(
-            verdict,
-            checked=verdict.checked or self.now,
-            version=verdict.version or str(verifier.version),
-            note=ctx.redact(verdict.note) if verdict.note else verdict.note,
-        )
+        return verdict  # completed (time, version, redacted note) in ``_merge``
 
     def _error(self, verifier: Any, ctx: Any, why: str) -> Verdict:
         return Verdict(status=VerdictStatus.ERROR, note=ctx.redact(why), checked=self.now, version=str(verifier.version))
@@ -458,7 +454,13 @@ class Engine:
         verdicts = dict(claim.verdicts)
         for v, verdict in results:
             if verdict is not None:
-                verdicts[v.name] = attrs.evolve(verdict, sources=(), claim_hash=digest)
+                # one evolve per verdict: its sources live on the claim; the time, version and
+                # hash say when, by what and on what it was reached; secrets never reach a note
+                ctx = self.contexts.get(v.name)
+                note = ctx.redact(verdict.note) if verdict.note and ctx is not None else verdict.note
+                verdicts[v.name] = attrs.evolve(
+                    verdict, sources=(), claim_hash=digest, checked=verdict.checked or self.now,
+                    version=verdict.version or str(v.version), note=note)
         merged = attrs.evolve(claim, sources=sources, verdicts=verdicts)
         resolved = self.pm.hook.resolve_status(claim=merged, verdicts=verdicts)
         if resolved:
