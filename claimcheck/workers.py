@@ -15,14 +15,17 @@ Life cycle. The child ignores Ctrl-C (the terminal sends it to the whole process
 parent decides, and on ``close`` the child finishes what it was sent and exits. When the
 parent dies (``kill -9``), the child notices before its next call (its parent changed, or its
 stdin ended without the closing frame) and exits, finishing only the call it is in: what was
-still queued was "in flight" and is lost, as the claims a killed run was verifying are. A call in the child never writes half a file, since
-the functions given to it write atomically.
+still queued was "in flight" and is lost, as the claims a killed run was verifying are. A call
+in the child never leaves half a file, since the functions given to it write atomically.
 
-    worker = await Worker.start("claimcheck.verify.writeback")
-    result = await worker.call("write_claim", path, text, changes, old_data, state)
+    worker = await Worker.start("claimcheck.http.documents")
+    fields = await worker.call("extract", body, kind="html", content_type="text/html", url=url)
     await worker.close()
 
 Calls raise what the function raised in the child (or ``WorkerGone`` when the child died).
+The child is a fresh interpreter (``python -m claimcheck.workers MODULE``), not a fork or a
+spawn of the program, so it works from any program, with no ``__main__`` guard. Arguments and
+results are pickled: plain values (str, tuples, dicts) cost least.
 """
 
 from __future__ import annotations

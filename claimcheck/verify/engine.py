@@ -209,14 +209,14 @@ class Engine:
         thresholds = gc.get_threshold()
         gc.freeze()
         gc.set_threshold(max(thresholds[0], 20000), *thresholds[1:])
-        for row in rows:
-            data = json.loads(row.record_json)
-            digest = claim_hash(data)
-            if self.verifiers and self.needs_work(row.path, data, digest):
-                due.append((row, digest))
-            else:
-                self._done(ClaimResult(row.id, row.path, row.status, row.status, data.get("confidence"), fresh=True))
         try:
+            for row in rows:
+                data = json.loads(row.record_json)
+                digest = claim_hash(data)
+                if self.verifiers and self.needs_work(row.path, data, digest):
+                    due.append((row, digest))
+                else:
+                    self._done(ClaimResult(row.id, row.path, row.status, row.status, data.get("confidence"), fresh=True))
             if len(due) >= WORKERS_FROM:
                 self._start_workers()  # now, so that they are up by the first claims' writes
             for row, digest in due:
