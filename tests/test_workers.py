@@ -88,3 +88,31 @@ def test_a_worker_that_dies_fails_its_calls_with_worker_gone():
         await worker.close()
 
     run(main())
+
+
+def test_the_write_back_refuses_a_file_changed_since_it_was_verified_through_the_worker(tmp_path: Path):
+    from claimcheck.errors import ConflictError
+
+    path = tmp_path / "claims" / "c" / "arrests.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("claim: More than 35,000 people were arrested.\n", encoding="utf-8")
+    st = path.stat()
+    old = {"claim": "More than 35,000 people were arrested."}
+    values = {"status": "supported"}
+    columns = ("arrests", "supported", None, None, old["claim"], None, None, "[]", 0, old["claim"].casefold(), "", "", "")
+
+    async def main():
+        worker = await Worker.start("claimcheck.verify.writeback")
+        try:
+            with pytest.raises(ConflictError, match="changed on disk"):
+                await worker.call("write_claim", str(path), "claims/c/arrests.yaml", None,
+                                  (st.st_size + 1, st.st_mtime_ns), values, old, columns)
+            return await worker.call("write_claim", str(path), "claims/c/arrests.yaml", None,
+                                     (st.st_size, st.st_mtime_ns), values, old, columns)
+        finally:
+            await worker.close()
+
+    changed, row = run(main())
+    assert changed == ("status",)
+    assert row[0] == "claims/c/arrests.yaml" and row[3] == "arrests" and row[5] == "supported"
+    assert path.read_text(encoding="utf-8") == "claim: More than 35,000 people were arrested.\nstatus: supported\n"
