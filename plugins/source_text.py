@@ -157,18 +157,21 @@ def tokens(text: str) -> tuple[Token, ...]:
     """The words and numbers of ``text`` (cached: a claim's text and a page's sentences are
     read again for every claim and source that meets them; the tokens are never changed)."""
     out = []
+    add = out.append
     sentence_start = True
-    months, stop = _MONTHS, _STOP
+    months, stop, ends = _MONTHS, _STOP, (".", "!", "?")
     for m in _WORD.finditer(text):
-        word = m.group()
-        start, end = m.span()
+        word = m[0]
+        start = m.start()
+        end = start + len(word)
         lower = word.lower()
-        number = word[0].isdigit()
-        proper = not sentence_start and word[0].isupper() and lower not in months
+        first = word[0]
+        number = first.isdigit()
+        proper = not sentence_start and first.isupper() and lower not in months
         # a content word: one that can name the claim's measure
         is_content = not number and not proper and len(word) > 2 and lower not in stop and lower not in months
-        out.append(Token(word, lower, start, end, proper, number, is_content))
-        sentence_start = text[end: end + 1] in (".", "!", "?")
+        add(Token(word, lower, start, end, proper, number, is_content))
+        sentence_start = text[end: end + 1] in ends
     return tuple(out)
 
 

@@ -90,10 +90,22 @@ def _value(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _record_plain(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """An attrs record as plain data the way a claim file holds it: empty values left out."""
-    return {a.name: _value(v) for a in attrs.fields(type(obj))
-            if a.name not in skip and (v := getattr(obj, a.name)) is not None and v != () and v != {}}
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(a.name for a in attrs.fields(cls))
+    out = {}
+    for name in names:
+        value = getattr(obj, name)
+        if value is None or value == () or value == {} or name in skip:
+            continue
+        out[name] = value.value if isinstance(value, enum.Enum) else value
+    return out
 
 
 def _plain(claim: Claim) -> dict[str, Any]:
