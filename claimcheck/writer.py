@@ -34,8 +34,9 @@ def _yaml():
 
 
 def atomic_write(path: Path, text: str, expect: FileState | None = None, *, durable: bool = True,
-                 mode: int | None = None) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+                 mode: int | None = None) -> FileState:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename; returns
+    the new file's state.
 
     With ``expect``, refuse (``ConflictError``) when the file on disk no longer matches it.
     ``durable=False`` skips the fsync: a rename already survives a killed process, and a bulk
@@ -54,21 +55,35 @@ def atomic_write(path: Path, text: str, expect: FileState | None = None, *, dura
             data = memoryview(text.encode("utf-8"))
             while data:
                 data = data[os.write(fd, data):]
-            if mode is not None:
-                os.fchmod(fd, mode)  # the umask may have taken bits off at creation
+            if mode is not None and mode & _umask():
+                os.fchmod(fd, mode)  # the umask took bits off at creation
             if durable:
                 os.fsync(fd)
+            st = os.fstat(fd)  # a rename keeps size and mtime: this is the new file's state
         finally:
             os.close(fd)
         if expect is not None:
             _check_unchanged(path, expect)
         os.replace(tmp, path)
+        return FileState(st.st_size, st.st_mtime_ns)
     except BaseException:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
+
+
+_UMASK: list[int] = []
+
+
+def _umask() -> int:
+    """The process's umask, read once (reading it means setting it, briefly)."""
+    if not _UMASK:
+        current = os.umask(0o022)
+        os.umask(current)
+        _UMASK.append(current)
+    return _UMASK[0]
 
 
 def _temporary(path: Path, mode: int) -> tuple[int, str]:

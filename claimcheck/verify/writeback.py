@@ -490,16 +490,16 @@ def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[i
     changed on disk since it was read. No fsync per file: a rename survives a killed process,
     and a per-file fsync would cost more than the rest of an offline run (docs/verify.md).
     """
-    from claimcheck.records import read_text
-
     changes = changed(old_data, values)
     if not changes:
         return (), None
     path, expect = Path(path), FileState(*state)
     if old_text is None:
-        old_text = read_text(path)
+        # The file was read and validated in this state (by the index): when it still is, its
+        # bytes are that text. A change after this check is caught before the rename.
         if FileState.of(path) != expect:
             raise ConflictError(f"{path}: the file changed on disk after it was read; not overwriting it (run again)")
+        old_text = path.read_bytes().decode("utf-8")
     new_text, new_data = updated_text(old_text, changes, old_data)
     if new_text == old_text:
         return tuple(changes), None
@@ -512,5 +512,4 @@ def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[i
 def replace_file(path: Path, new_text: str, state: FileState) -> FileState:
     """Put ``new_text`` in place of the file atomically, unless the file changed on disk since
     it was read as ``state`` (``ConflictError``); returns the new file's state."""
-    atomic_write(path, new_text, state, durable=False)
-    return FileState.of(path)
+    return atomic_write(path, new_text, state, durable=False)
