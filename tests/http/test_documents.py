@@ -163,3 +163,30 @@ def test_a_local_image_is_refused_naming_the_file(project: Path) -> None:
     (project / "sources" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(UnsupportedContent, match="sources/chart.png: cannot read image/png content as text"):
         fetch("sources/chart.png", root=project)
+
+
+PAGES = [
+    """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Arrests (1)</title>
+    <meta property="og:site_name" content="Slow News"><meta name="date" content="2021-08-09"></head>
+    <body><nav><a href="/">Home</a></nav><article><h1>Arrests in Belarus</h1>
+    <p>More than 35,000 people have been arrested in Belarus since August 2020, Viasna said.</p>
+    <table><tr><td>2021</td><td>1,093 political prisoners</td></tr></table></article>
+    <div class="comments"><p>Reader: this is wrong!</p></div><footer>Copyright</footer></body></html>""",
+    """<html><head><title>No metadata here</title></head><body><p>14km (8.7 miles) from the border.</p></body></html>""",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("url", ["https://news.example.org/belarus/1", "https://other.example.com/x", ""])
+def test_reused_extraction_settings_give_what_trafilatura_builds_per_call(page: str, url: str) -> None:
+    """``documents._options`` copies one prototype of trafilatura's settings per page instead of
+    building them (and reading trafilatura's config) for every page: same result."""
+    import trafilatura
+
+    from claimcheck.http.documents import _extract_html
+
+    mine = _extract_html(page, url)
+    theirs = trafilatura.bare_extraction(page, url=url or None, with_metadata=True, include_comments=False,
+                                         include_tables=True, favor_recall=True)
+    assert mine["text"] == (theirs.text or trafilatura.html2txt(page)).strip()
+    assert (mine["title"], mine["publisher"], mine["date"]) == (theirs.title, theirs.sitename, theirs.date)
