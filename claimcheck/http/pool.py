@@ -479,7 +479,10 @@ class HttpPool:
         if not self._extractors.done():
             if not self.settings.extract_processes:
                 return None  # started for a run (``start_extractors``): nothing waits for them
-            await asyncio.shield(self._extractors)
+            try:
+                await asyncio.shield(self._extractors)
+            except Exception:
+                pass  # could not start: extract here (below)
         if self._extractors.cancelled() or self._extractors.exception() is not None:
             self._no_workers = True
             return None
