@@ -190,3 +190,15 @@ def test_reused_extraction_settings_give_what_trafilatura_builds_per_call(page: 
                                          include_tables=True, favor_recall=True)
     assert mine["text"] == (theirs.text or trafilatura.html2txt(page)).strip()
     assert (mine["title"], mine["publisher"], mine["date"]) == (theirs.title, theirs.sitename, theirs.date)
+
+
+def test_extraction_workers_that_cannot_start_leave_extraction_in_process(http_server, monkeypatch) -> None:
+    from claimcheck.http import pool as pool_module
+    from claimcheck.workers import WorkerGone
+
+    async def broken(processes: int):
+        raise WorkerGone("cannot start a worker process: no such interpreter")
+
+    monkeypatch.setattr(pool_module, "_start_extractors", broken)
+    doc = fetch(http_server.url("/article"), extract_processes=1)
+    assert "More than 35,000 people have been arrested in Belarus" in doc.text
