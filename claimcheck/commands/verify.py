@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -88,7 +89,7 @@ def verify(settings: Settings, ids, collection, status, verifier_names, offline,
     verifiers = select_verifiers(options.verifiers)
     reporter = Reporter(quiet=quiet)
     engine = Engine(store.project, store, verifiers, options, reporter=reporter)
-    result = asyncio.run(engine.run(rows))
+    result = _run(engine, rows)
     if dry_run:
         for c in sorted(result.claims, key=lambda c: c.id):
             if c.changed_keys:
@@ -103,3 +104,21 @@ def verify(settings: Settings, ids, collection, status, verifier_names, offline,
             click.echo(f"fail-on: {len(hits)} claim(s) {'/'.join(gate)}: " + ", ".join(sorted(c.id for c in hits)), err=True)
             code = EXIT_FAIL_ON
     sys.exit(code)
+
+
+def _run(engine: Any, rows: list[Any]) -> Any:
+    """``engine.run(rows)`` on a new event loop.
+
+    The coroutine given to ``asyncio.run`` returns nothing: on Python 3.11, restoring the
+    Ctrl-C handler at the end formats the main task's repr, result included, and the result of
+    a large run holds a line per claim (a quarter of a second for 10,000 claims).
+    """
+    import asyncio
+
+    results: list[Any] = []
+
+    async def main() -> None:
+        results.append(await engine.run(rows))
+
+    asyncio.run(main())
+    return results[0]
