@@ -111,6 +111,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found", "text/plain")
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that gave up is the point of some tests
+            super().handle_error(request, client_address)
+
+
 class LocalServer:
     """A real HTTP server on 127.0.0.1 in a thread; ``pages[path] = (status, body, content_type)``."""
 
@@ -119,7 +127,7 @@ class LocalServer:
         self.options: dict[str, Any] = {}
         self.counts: dict[str, int] = {}
         self.log: list[tuple[str, str, dict]] = []
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
         self.httpd.owner = self  # type: ignore[attr-defined]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
