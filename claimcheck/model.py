@@ -94,6 +94,16 @@ class Source:
     http_status: int | None = None
     final_url: str | None = attrs.field(default=None, validator=_opt_str)
 
+    @property
+    def person_stance(self) -> bool:
+        """True when the stance is a person's reading (never overwritten by a verifier): given
+        with ``stance_by: person``, or without ``stance_by`` on a source a person added."""
+        if self.stance is None:
+            return False
+        if self.stance_by is not None:
+            return self.stance_by == "person"
+        return self.added_by in (None, "person")
+
 
 @attrs.frozen
 class Verdict:

@@ -10,6 +10,7 @@ and only when the file still is what was read: a change made on disk since is ne
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import tempfile
@@ -74,16 +75,12 @@ def atomic_write(path: Path, text: str, expect: FileState | None = None, *, dura
         raise
 
 
-_UMASK: list[int] = []
-
-
+@functools.cache
 def _umask() -> int:
     """The process's umask, read once (reading it means setting it, briefly)."""
-    if not _UMASK:
-        current = os.umask(0o022)
-        os.umask(current)
-        _UMASK.append(current)
-    return _UMASK[0]
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _temporary(path: Path, mode: int) -> tuple[int, str]:

@@ -175,10 +175,6 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def content(tok: Token) -> bool:
-    return tok.content
-
-
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (clauses split at ';' too: a figure's context stops there)."""
     spans, start = [], 0
@@ -421,14 +417,6 @@ def _confidence(stances: list[str], status: str) -> float:
     return 0.3 if stances else 0.2
 
 
-def _is_person_stance(source: Source) -> bool:
-    if source.stance is None:
-        return False
-    if source.stance_by is not None:
-        return source.stance_by == "person"
-    return source.added_by in (None, "person")
-
-
 class SourceText:
     name = "source-text"
     description = "Reads each source's text, finds the claim's measure and compares its figure (the quantity contract)."
@@ -455,7 +443,7 @@ class SourceText:
                 if problem:
                     notes.append(problem)
                     refused += 1
-            if _is_person_stance(source):
+            if source.person_stance:
                 stances.append(source.stance.value)
                 if reading is not None and reading.stance != source.stance.value and reading.stance != "no-figure":
                     disagreements += 1
@@ -468,7 +456,7 @@ class SourceText:
         from claimcheck.quantities import status_from_stances
 
         status = status_from_stances(stances).value if stances else "not-enough-evidence"
-        if cc.figure is None and not any(_is_person_stance(s) for s in mine):
+        if cc.figure is None and not any(s.person_stance for s in mine):
             return Verdict(status=VerdictStatus.NOT_ENOUGH_EVIDENCE, confidence=0.1,
                            note="no figure in the claim to compare; give the sources a stance by hand "
                                 "(stance: supports / refutes) to decide it")

@@ -30,7 +30,7 @@ def parse_duration(text: str) -> dt.timedelta:
 
 
 def person_stance(source: dict[str, Any]) -> bool:
-    """True when a source's stance is a person's reading (never overwritten by a verifier)."""
+    """``Source.person_stance`` for a source as plain data (a file's or the index's copy)."""
     if not source.get("stance"):
         return False
     by = source.get("stance_by")
@@ -54,12 +54,7 @@ def claim_digest(claim: Any, sources: Any = None) -> str:
     agree, ``tests/verify/test_freshness.py``)."""
     parts: list[Any] = [str(v) if (v := getattr(claim, k)) is not None else None for k in _HASHED_KEYS]
     for src in claim.sources if sources is None else sources:
-        stance = src.stance
-        if stance is not None and (src.stance_by == "person" if src.stance_by is not None
-                                   else src.added_by in (None, "person")):
-            parts.append([src.url, src.excerpt, stance.value])
-        else:
-            parts.append([src.url, src.excerpt, None])
+        parts.append([src.url, src.excerpt, src.stance.value if src.person_stance else None])
     blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=6).hexdigest()
 

@@ -28,14 +28,6 @@ def _key(source: Source) -> tuple[str, str] | None:
     return None
 
 
-def is_person_stance(source: Source) -> bool:
-    if source.stance is None:
-        return False
-    if source.stance_by is not None:
-        return source.stance_by == "person"
-    return source.added_by in (None, "person")
-
-
 def merge_sources(existing: tuple[Source, ...], found: tuple[Source, ...], verifier: str) -> tuple[Source, ...]:
     out = list(existing)
     index = {}
@@ -64,7 +56,7 @@ def merge_sources(existing: tuple[Source, ...], found: tuple[Source, ...], verif
             value = getattr(new, name)
             if value is not None and value != getattr(old, name):
                 changes[name] = value
-        if new.stance is not None and not is_person_stance(old):
+        if new.stance is not None and not old.person_stance:
             if old.stance != new.stance or old.stance_by != (new.stance_by or verifier):
                 changes["stance"] = new.stance
                 changes["stance_by"] = new.stance_by or verifier
