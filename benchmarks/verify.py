@@ -72,7 +72,6 @@ def child(root: Path, concurrency: int, stale: bool) -> None:
 
     if _aiohttp_available():  # the transport the pool picks
         import aiohttp  # noqa: F401
-        import httpx_aiohttp  # noqa: F401
     from claimcheck.quantities import find_quantities
 
     find_quantities("more than 35,000 people")

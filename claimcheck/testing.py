@@ -95,9 +95,9 @@ class VerifierRunner:
     - ``responses``: the HTTP answers. A routing table ``{url: response}``, a list of recorded
       responses ``[{"url": ..., "status": ..., "headers": ..., "body": ...}]``, or the path of a
       JSON/YAML file holding either. Without it the run is offline (``ctx.offline`` is true).
-      Either way no request made with httpx leaves the machine: a request nothing answers fails
-      like an unreachable host inside the verifier, and then fails the test (``strict=False``:
-      only the former).
+      Either way no request of the HTTP layer, nor one made with httpx, leaves the machine: a
+      request nothing answers fails like an unreachable host inside the verifier, and then
+      fails the test (``strict=False``: only the former).
     - ``project``: a ``Project`` (from ``claims_project``) whose ``claimcheck.toml`` gives the
       verifier's ``[verifiers.NAME]`` settings; ``settings={...}`` overrides them.
 
@@ -258,18 +258,23 @@ class _Routes:
         self._calls: dict[int, int] = {}
 
     def mocked(self) -> Any:
-        """Answer every request at the httpx transport level for the duration of the run.
+        """Answer every request from the routing table for the duration of the run.
 
-        The HTTP layer calls its transports directly (no ``httpx.AsyncClient`` in between) and
-        may use httpx-aiohttp's transport, so client-level mocks (respx's) would miss it: the
-        transport classes themselves are patched. That covers the pool's transports, any
-        ``httpx.Client``/``AsyncClient`` a verifier makes itself, and caching transports
-        wrapped around them, so no request of the run can reach the network.
+        The HTTP layer calls its transports directly (no ``httpx.AsyncClient`` in between), so
+        client-level mocks (respx's) would miss it: the transport classes themselves are
+        patched. That covers the pool's httpcore transports, any ``httpx.Client``/``AsyncClient``
+        a verifier makes itself (httpx-aiohttp's transport included), and caching transports
+        wrapped around them. The pool's aiohttp path has no httpx in it: its send method is
+        patched to build the ``httpx.Request`` the httpcore path would and send it down that
+        path to the table instead, so no request of the run can reach the network.
         """
         import contextlib
+        from types import SimpleNamespace
         from unittest import mock
 
         import httpx
+
+        from claimcheck.http.pool import HttpPool, _Shard
 
         routes = self
 
@@ -279,7 +284,17 @@ class _Routes:
         def handle_request(transport: Any, request: Any) -> Any:
             return routes.answer(request)
 
+        async def answer(request: Any) -> Any:
+            return routes.answer(request)
+
+        routed = _Shard(SimpleNamespace(handle_async_request=answer))  # a transport: the routing table
+
+        async def send_aiohttp(pool: Any, method: str, url: str, headers: Any, json: Any, data: Any,
+                               max_bytes: int, read_body: bool, shown: str) -> Any:
+            return await pool._send(routed, method, url, headers, json, data, None, max_bytes, read_body, shown)
+
         stack = contextlib.ExitStack()
+        stack.enter_context(mock.patch.object(HttpPool, "_send_aiohttp", send_aiohttp))
         stack.enter_context(mock.patch.object(httpx.AsyncHTTPTransport, "handle_async_request", handle_async_request))
         stack.enter_context(mock.patch.object(httpx.HTTPTransport, "handle_request", handle_request))
         try:

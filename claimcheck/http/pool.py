@@ -3,21 +3,27 @@
 What it does for every request, in order:
 
 1. refuses anything but http(s) (``safety.check_url``);
-2. answers from the on-disk cache when it can, *without* entering httpx (the fast path);
+2. answers from the on-disk cache when it can, *without* entering httpx or aiohttp (the fast path);
 3. otherwise waits for a slot for the host (default 4) and a global slot (default 16);
-4. sends the request through a shard of httpx clients, with a per-attempt timeout;
+4. sends the request (aiohttp's session, or a shard of httpx transports), with a per-attempt timeout;
 5. reads the body as a stream and stops at the size cap;
 6. retries transient failures (network errors, 429, 5xx) with exponential backoff,
    honouring ``Retry-After`` on 429/503 up to a cap;
 7. follows redirects itself, so it can refuse non-http targets, name loops, and keep the
    chain for the link checker.
 
-Why shards: one ``httpx.AsyncClient`` on its default transport (httpcore) turns CPU-bound
-past ~10 connections (encode/httpx#3215), so with that transport the pool spreads hosts over
-several transports ("shards") of at most 10 connections each (``_pick_shard``). When
-``httpx-aiohttp`` is installed the pool uses its transport instead, which costs half the CPU
-per request here and has no such cliff, so a single one is enough. See docs/http.md for the
-measurements.
+Two transports. "aiohttp" (the default when aiohttp is installed): one
+``aiohttp.ClientSession`` that the pool calls directly (``_send_aiohttp``), with no httpx in the
+request path. Through httpx (httpx-aiohttp's transport, as the pool first did),
+``benchmarks/http_pool.py`` cost 0.99-1.18 ms of CPU per request, ~0.45 ms of it (under a
+profiler) httpx building and parsing its ``Request`` and URL and adapting aiohttp's response;
+with aiohttp called directly, 0.73-0.92 ms (a bare ``aiohttp.ClientSession``, without the
+pool's cache: ~0.25 ms). "httpcore"
+(httpx's own transport, when aiohttp is missing): one ``httpx.AsyncClient`` transport turns
+CPU-bound past ~10 connections (encode/httpx#3215), so the pool spreads hosts over several
+transports ("shards") of at most 10 connections each (``_pick_shard``). Both send the same
+request line, headers and bodies, and give the same answers and errors (tests/http runs every
+test on both). See docs/http.md for the measurements.
 """
 
 from __future__ import annotations
@@ -25,12 +31,13 @@ from __future__ import annotations
 import asyncio
 import errno
 import random
+import re
 import socket
 import time
 import zlib
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, AsyncIterator, Iterable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 from claimcheck.http.cache import SLOW_PATH, DocumentCache, cache_key, open_storage
@@ -83,7 +90,7 @@ def _aiohttp_available() -> bool:
     from importlib.util import find_spec
 
     # find_spec, not import: aiohttp costs ~0.2 s to import, and a cached run never needs it.
-    return find_spec("httpx_aiohttp") is not None
+    return find_spec("aiohttp") is not None
 
 
 class _Shard:
@@ -142,7 +149,10 @@ class HttpPool:
         self.user_agent = self.settings.user_agent or _user_agent()
         #: counters for reports and benchmarks
         self.stats: dict[str, int] = defaultdict(int)
+        #: the network clients, made on the first cache miss: aiohttp's session or httpcore's shards
+        self._session: Any = None
         self._shards: list[_Shard] | None = None
+        self._base_headers: dict[str, str] | None = None
         self._storage: Any = None
         self._reader: Any = None
         self._documents: DocumentCache | None = None
@@ -179,10 +189,11 @@ class HttpPool:
             self._documents = DocumentCache(self.cache_dir / "documents.sqlite")
         self._global = asyncio.Semaphore(settings.max_concurrency)
 
-    def _start_network(self) -> list[_Shard]:
-        # Creating transports loads the TLS trust store (~0.1 s): a run served from the cache skips it.
-        if self._shards is not None:
-            return self._shards
+    def _start_network(self) -> None:
+        # Creating clients loads the TLS trust store (~0.1 s) and aiohttp (~0.2 s): a run
+        # served from the cache skips both.
+        if self._base_headers is not None:
+            return
         import httpx
 
         timeout = self.settings.timeout
@@ -193,27 +204,47 @@ class HttpPool:
             # Only what zlib can undo: bodies are decoded before they are cached.
             "Accept-Encoding": "gzip, deflate",
         }
-        self._ssl = httpx.create_ssl_context()  # one trust store for every shard
+        self._ssl = httpx.create_ssl_context()  # one trust store for the session or every shard
         if self.transport == "aiohttp":
-            self._shards = [_Shard(self._make_transport(self.settings.max_concurrency))]
+            self._session = self._make_session()
         else:
             self._shards = [_Shard(self._make_transport(SHARD_CONNECTIONS))]
-        return self._shards
+
+    def _make_session(self) -> Any:
+        import aiohttp
+
+        timeout = self._timeout
+        connector = aiohttp.TCPConnector(
+            ssl=self._ssl,
+            # Keep-alive for every connection we may open: reconnecting costs more than an idle
+            # socket. No per-host limit here: the pool's own semaphores hold it.
+            limit=self.settings.max_concurrency,
+            limit_per_host=0,
+            keepalive_timeout=5.0,  # httpx's default, as with the httpcore transport
+        )
+        return aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),  # no cookies kept between requests
+            trust_env=False,  # no proxies or .netrc from the environment
+            auto_decompress=False,  # bodies are decoded by _decode_body, under the size cap
+            timeout=aiohttp.ClientTimeout(
+                total=None, connect=timeout["pool"], sock_connect=timeout["connect"], sock_read=timeout["read"]
+            ),
+        )
 
     def _make_transport(self, connections: int) -> Any:
         import httpx
 
         # Keep-alive for every connection we may open: reconnecting costs more than an idle socket.
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-        if self.transport == "aiohttp":
-            from httpx_aiohttp import AiohttpTransport
-
-            return AiohttpTransport(verify=self._ssl, limits=limits)
         return httpx.AsyncHTTPTransport(verify=self._ssl, limits=limits)
 
     async def aclose(self) -> None:
         """Close connections and the cache. Idempotent."""
         self._closed = True
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
         shards, self._shards = self._shards, None
         for shard in shards or ():
             await shard.transport.aclose()
@@ -359,17 +390,19 @@ class HttpPool:
             from_cache=response.from_cache,
         )
 
-    async def fetch_text(self, url_or_path: str | Path) -> Document:
+    async def fetch_text(self, url_or_path: str | Path, *, metadata: bool = True) -> Document:
         """The readable text of an http(s) URL or of a document inside the project.
 
         HTML: main text via trafilatura, with title/publisher/date/author from the page.
         PDF: text of every page via pypdf. text/*, JSON, XML: decoded as they are.
+        ``metadata=False``: the text only (title, publisher, date, author left ``None``), for
+        callers that do not use them: on HTML that halves the extraction's CPU.
         Raises ``HttpStatusError`` (non-2xx), ``UnsupportedContent`` (an image...),
         ``UnsafeURLError``/``UnsafePathError``, and whatever ``get`` raises.
         """
         target = str(url_or_path).strip()
         if not has_scheme(target):
-            return await self._read_local(target)
+            return await self._read_local(target, metadata)
         response = await self.get(target)
         if not response.ok:
             raise HttpStatusError(
@@ -380,7 +413,9 @@ class HttpPool:
             kind = sniff_kind(content_type, response.content, suffix=_suffix(response.final_url))
         except UnsupportedContent as error:
             raise UnsupportedContent(f"{response.url}: {error}", url=response.url) from None
-        fields = await self._extract(response.content, kind, response.headers.get("content-type", ""), response.final_url)
+        fields = await self._extract(
+            response.content, kind, response.headers.get("content-type", ""), response.final_url, metadata
+        )
         return Document(
             url=response.url,
             final_url=response.final_url,
@@ -393,7 +428,7 @@ class HttpPool:
 
     # -- local documents --------------------------------------------------------------------
 
-    async def _read_local(self, target: str) -> Document:
+    async def _read_local(self, target: str, metadata: bool) -> Document:
         if self.root is None:
             raise UnsafePathError(f"cannot read local document {target!r}: no project root was given", url=target)
         path = resolve_local_path(target, self.root)
@@ -416,14 +451,15 @@ class HttpPool:
             kind = sniff_kind(content_type, body, suffix=path.suffix.lower())
         except UnsupportedContent as error:
             raise UnsupportedContent(f"{target}: {error}", url=target) from None
-        fields = await self._extract(body, kind, content_type, path.as_uri())
+        fields = await self._extract(body, kind, content_type, path.as_uri(), metadata)
         return Document(
             url=target, final_url=str(path), status=200, content_type=content_type, kind=kind, **fields
         )
 
-    async def _extract(self, body: bytes, kind: str, content_type: str, url: str) -> dict[str, Any]:
+    async def _extract(self, body: bytes, kind: str, content_type: str, url: str, metadata: bool) -> dict[str, Any]:
         documents = self._documents
-        key = DocumentCache.key(url, body, EXTRACTOR_VERSION) if documents is not None else ""
+        version = EXTRACTOR_VERSION if metadata else f"{EXTRACTOR_VERSION}-text"  # text-only documents apart
+        key = DocumentCache.key(url, body, version) if documents is not None else ""
         if documents is not None:
             cached = documents.get(key)
             if cached is not None:
@@ -434,15 +470,19 @@ class HttpPool:
             from claimcheck.workers import WorkerGone
 
             try:
-                fields = await worker.call("extract", body, kind=kind, content_type=content_type, url=url)
+                fields = await worker.call(
+                    "extract", body, kind=kind, content_type=content_type, url=url, metadata=metadata
+                )
             except WorkerGone:
                 self._no_workers = True  # a worker died (out of memory, killed): extract here
         if fields is not None:
             pass
         elif len(body) > THREAD_EXTRACT_BYTES:
-            fields = await asyncio.to_thread(extract, body, kind=kind, content_type=content_type, url=url)
+            fields = await asyncio.to_thread(
+                extract, body, kind=kind, content_type=content_type, url=url, metadata=metadata
+            )
         else:
-            fields = extract(body, kind=kind, content_type=content_type, url=url)
+            fields = extract(body, kind=kind, content_type=content_type, url=url, metadata=metadata)
         if documents is not None:
             documents.put(key, fields)
         return fields
@@ -537,18 +577,19 @@ class HttpPool:
         return semaphore
 
     def _pick_shard(self, host: str) -> _Shard:
-        """The shard (httpx transport) for a request to ``host``.
+        """The shard (httpx transport) for a request to ``host`` (httpcore only).
 
-        aiohttp: the single shard. httpcore: every host gets a home shard holding at most
+        Every host gets a home shard holding at most
         ``SHARD_CONNECTIONS // max_per_host`` hosts (2 with the defaults), so a shard never has
         more than 10 connections, idle ones included: httpcore's scheduling cost grows with the
         connections of its pool (encode/httpx#3215), and a pool shared by more hosts than it
         has connections keeps closing one host's idle connection to open another's. Shards are
         added as hosts appear, up to ``MAX_SHARDS``; past that, hosts share the least-loaded.
         """
-        shards = self._shards if self._shards is not None else self._start_network()
-        if self.transport == "aiohttp":
-            return shards[0]
+        if self._shards is None:
+            self._start_network()
+        shards = self._shards
+        assert shards is not None
         index = self._homes.get(host)
         if index is None:
             per_shard = max(1, SHARD_CONNECTIONS // self.settings.max_per_host)
@@ -584,6 +625,8 @@ class HttpPool:
         host = parts.netloc.lower().rsplit("@", 1)[-1]
         shown = self.redactor(url)
         retryable = method in IDEMPOTENT
+        self._start_network()
+        direct = self._session is not None
         attempt = 0
         while True:
             failure: FetchError | None = None
@@ -591,23 +634,33 @@ class HttpPool:
             async with self._host_limit(host):
                 assert self._global is not None
                 async with self._global:
-                    shard = self._pick_shard(host)
-                    shard.in_flight += 1
+                    shard = None if direct else self._pick_shard(host)
+                    if shard is not None:
+                        shard.in_flight += 1
                     try:
                         async with asyncio.timeout(settings.timeout):
-                            answer = await self._send(
-                                shard, method, url, headers, json, data, key, max_bytes, read_body, shown
+                            if shard is None:
+                                answer = await self._send_aiohttp(
+                                    method, url, headers, json, data, max_bytes, read_body, shown
+                                )
+                            else:
+                                answer = await self._send(
+                                    shard, method, url, headers, json, data, key, max_bytes, read_body, shown
+                                )
+                    except TimeoutError as error:
+                        if type(error) is TimeoutError:  # our asyncio.timeout, not a transport's own
+                            failure = FetchError(
+                                f"timed out after {settings.timeout:g} s: {shown}", url=shown, reason="timeout"
                             )
-                    except TimeoutError:
-                        failure = FetchError(
-                            f"timed out after {settings.timeout:g} s: {shown}", url=shown, reason="timeout"
-                        )
+                        else:  # aiohttp's connect/read timeouts are TimeoutError subclasses
+                            failure = _network_failure(error, shown, host)
                     except HttpError:
                         raise
                     except Exception as error:  # httpx/aiohttp/OS errors, classified below
                         failure = _network_failure(error, shown, host)
                     finally:
-                        shard.in_flight -= 1
+                        if shard is not None:
+                            shard.in_flight -= 1
             self.stats["attempts"] += 1
             if answer is not None:
                 if not (retryable and answer.status in RETRY_STATUSES and attempt < settings.retries):
@@ -662,26 +715,57 @@ class HttpPool:
         )
         response = await shard.transport.handle_async_request(request)
         try:
-            chunks: list[bytes] = []
+            content = b""
             if read_body and method != "HEAD":
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    raise ResponseTooLarge(
-                        f"{shown} is {int(declared)} bytes, larger than the {_mb(max_bytes)} cap", url=shown, limit=max_bytes
-                    )
-                total = 0
-                async for chunk in response.aiter_bytes():
-                    total += len(chunk)
-                    if total > max_bytes:
-                        raise ResponseTooLarge(
-                            f"{shown} is larger than the {_mb(max_bytes)} cap; stopped reading", url=shown, limit=max_bytes
-                        )
-                    chunks.append(chunk)
+                content = await _read_body(response.headers.get("content-length"), response.aiter_bytes(), max_bytes, shown)
         finally:
             await response.aclose()
-        headers_out = _headers(response.headers)
-        headers_out.pop("content-encoding", None)  # the body we hand back is decoded
-        return _Answer(response.status_code, headers_out, b"".join(chunks), url)
+        return _Answer(response.status_code, _headers(response.headers.multi_items()), content, url)
+
+    async def _send_aiohttp(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None,
+        json: Any,
+        data: Any,
+        max_bytes: int,
+        read_body: bool,
+        shown: str,
+    ) -> _Answer:
+        """One request through the pool's aiohttp session: what ``_send`` does, without httpx.
+
+        The request line, headers and body are the ones the httpcore path sends (tested against
+        a server that records them); aiohttp does not follow redirects, keep cookies, decode
+        bodies or add headers of its own (ours name User-Agent, Accept and Accept-Encoding).
+        """
+        assert self._base_headers is not None
+        sent = {**self._base_headers, **headers} if headers else self._base_headers
+        body: bytes | None = None
+        extra: dict[str, Any] = {}
+        if json is not None or data:
+            body, content_type = _encode_body(json, data)
+            if content_type is not None and not any(name.lower() == "content-type" for name in sent):
+                sent = {**sent, "Content-Type": content_type}
+        if method in ("POST", "PUT", "PATCH") and not any(name.lower() == "content-type" for name in sent):
+            extra["skip_auto_headers"] = ("Content-Type",)  # aiohttp would add one; httpx sends none
+        response = await self._session.request(
+            method, _wire_url(url), headers=sent, data=body, allow_redirects=False, **extra
+        )
+        try:
+            content = b""
+            if read_body and method != "HEAD":
+                content = await _read_body(
+                    response.headers.get("Content-Length"), response.content.iter_any(), max_bytes, shown
+                )
+                encoding = response.headers.get("Content-Encoding")
+                if encoding:
+                    content = _decode_body(content, encoding, max_bytes, shown)
+        except BaseException:
+            response.close()  # a body left half-read: the connection cannot be reused
+            raise
+        response.release()  # back to the keep-alive pool (closed instead when the body was not read)
+        return _Answer(response.status, _headers(response.headers.items()), content, url)
 
     async def _store(self, key: str, method: str, answer: _Answer) -> None:
         """Write a fully read answer into hishel's storage (a 206 or an unread body never is)."""
@@ -736,11 +820,75 @@ def _with_params(url: str, params: Mapping[str, Any]) -> str:
     return f"{joined}#{fragment}" if fragment else joined
 
 
-def _headers(headers: "httpx.Headers") -> dict[str, str]:
+async def _read_body(declared: str | None, chunks: AsyncIterator[bytes], max_bytes: int, shown: str) -> bytes:
+    """Read a body, refusing a declared length past the cap before reading and stopping past it."""
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise ResponseTooLarge(
+            f"{shown} is {int(declared)} bytes, larger than the {_mb(max_bytes)} cap", url=shown, limit=max_bytes
+        )
+    out: list[bytes] = []
+    total = 0
+    async for chunk in chunks:
+        total += len(chunk)
+        if total > max_bytes:
+            raise ResponseTooLarge(
+                f"{shown} is larger than the {_mb(max_bytes)} cap; stopped reading", url=shown, limit=max_bytes
+            )
+        out.append(chunk)
+    return b"".join(out)
+
+
+# URLs sent exactly as given: ASCII, a lower-case host, no dot segments ("/."), and none of the
+# characters httpx percent-encodes in a path or query ('"', "<", ">", "`", "{", "}"). Spaces and
+# control characters never get here (``check_url`` refuses them).
+_WIRE_AS_GIVEN = re.compile(r"^https?://[a-z0-9.\-]+(?::[0-9]+)?(?:[/?#][!#-;=?-_a-z|~]*)?$")
+
+
+def _wire_url(url: str) -> Any:
+    """``url`` as aiohttp should send it: the request line and Host header httpx would send.
+
+    aiohttp re-quotes a URL given as a string (``%41`` becomes ``A``, ``%zz`` ``%25zz``, ``%2F``
+    in a query ``/``); httpx
+    sends what it was given, percent-encoding only what must be (non-ASCII, quotes, ``<>``,
+    braces and backquotes in the path) and removing dot segments. So a URL that needs none of
+    that goes to aiohttp as it is (``encoded=True``), and any other is normalised by
+    ``httpx.URL`` first (rare, so httpx's ~20 µs of parsing do not matter).
+    """
+    from yarl import URL
+
+    if _WIRE_AS_GIVEN.match(url) is None or "/." in url:
+        import httpx
+
+        url = str(httpx.URL(url))
+    return URL(url, encoded=True)
+
+
+def _encode_body(json: Any, data: Any) -> tuple[bytes, str | None]:
+    """The body and Content-Type httpx sends for ``json=`` or ``data=`` (the same bytes)."""
+    if data and isinstance(data, Mapping):
+        from urllib.parse import urlencode
+
+        pairs = []
+        for name, value in data.items():
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                pairs.append((name, "true" if item is True else "false" if item is False else "" if item is None else str(item)))
+        return urlencode(pairs).encode("utf-8"), "application/x-www-form-urlencoded"
+    if data:  # raw bytes or text, which httpx takes too (as content=)
+        return (data.encode("utf-8") if isinstance(data, str) else bytes(data)), None
+    import json as json_module
+
+    text = json_module.dumps(json, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8"), "application/json"
+
+
+def _headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """An answer's headers as a dict of lower-case names, a repeated header's values joined with
+    ", ", without Content-Encoding: the body handed back is decoded."""
     out: dict[str, str] = {}
-    for name, value in headers.multi_items():
+    for name, value in items:
         name = name.lower()
         out[name] = f"{out[name]}, {value}" if name in out else value
+    out.pop("content-encoding", None)
     return out
 
 
@@ -798,13 +946,22 @@ def _network_failure(error: BaseException, shown: str, host: str) -> FetchError:
         return FetchError(f"connection refused by {host} ({shown})", url=shown, reason="connect")
     if any(isinstance(item, ConnectionResetError) for item in chain) or names & {
         "ServerDisconnectedError", "RemoteProtocolError", "ReadError", "ClientPayloadError",
+        "ClientConnectionError", "ServerConnectionError",  # aiohttp: the connection closed mid-answer
     } or any(getattr(item, "errno", None) in (errno.ECONNRESET, errno.EPIPE) for item in chain):
         return FetchError(f"connection reset by {host} ({shown})", url=shown, reason="reset")
-    if names & {"ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout", "ServerTimeoutError", "SocketTimeoutError"}:
+    if names & {
+        "ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout",
+        "ServerTimeoutError", "SocketTimeoutError", "ConnectionTimeoutError",
+    }:
         return FetchError(f"timed out talking to {host} ({shown})", url=shown, reason="timeout")
-    if names & {"ConnectError", "ClientConnectorError", "ClientOSError", "ConnectionError"}:
+    if names & {
+        "ConnectError", "ClientConnectorError", "ClientOSError", "ConnectionError",
+        "ClientSSLError", "ClientConnectorSSLError", "ClientConnectorCertificateError",
+    }:
         return FetchError(f"could not connect to {host} ({shown})", url=shown, reason="connect")
-    if names & {"LocalProtocolError", "ProtocolError", "ClientResponseError", "TooManyRedirects", "DecodingError"}:
+    if names & {"LocalProtocolError", "ProtocolError", "ClientResponseError", "TooManyRedirects", "DecodingError"} or any(
+        isinstance(item, zlib.error) for item in chain  # a body its Content-Encoding does not undo
+    ):
         return FetchError(f"bad HTTP answer from {host} ({shown}): {error}", url=shown, reason="protocol")
     return FetchError(f"request to {shown} failed: {type(error).__name__}: {error}", url=shown, reason="error")
 

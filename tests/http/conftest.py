@@ -15,6 +15,9 @@ for the whole test session. Routes:
 - ``/big``: 100 MB with a Content-Length; ``/big-chunked``: 100 MB chunked, no length;
 - ``/no-head``, ``/head-404``: 405 or 404 on HEAD, 200 on GET; ``/headers``: echoes the request headers as JSON;
 - ``/counted/ID``: 200 whose body says how often it was served;
+- ``/echo/...`` (any method): the raw request line, headers (in order) and body, as JSON;
+- ``/deflate``, ``/deflate-raw``, ``/bad-gzip``: zlib-wrapped and raw deflate bodies, and a body
+  that says gzip but is not; ``/set-cookie``: a 200 that sets a cookie;
 - ``/concurrent?seconds=S``: records how many requests were in flight at once.
 """
 
@@ -26,6 +29,7 @@ import socket
 import struct
 import threading
 import time
+import zlib
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
@@ -137,13 +141,27 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self.do_GET()
 
+    def do_POST(self) -> None:
+        self.do_GET()
+
+    do_PUT = do_PATCH = do_DELETE = do_POST
+
+    def _echo(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        record = {"line": self.requestline, "headers": list(self.headers.items()), "body": body.decode("utf-8")}
+        self._send(200, json.dumps(record).encode(), "application/json")
+
     def do_GET(self) -> None:  # noqa: C901 - one branch per route reads best here
         parts = urlsplit(self.path)
         path, query = parts.path, {k: v[-1] for k, v in parse_qs(parts.query).items()}
         self.state.hit(path)
         segments = path.strip("/").split("/")
         head = segments[0]
-        if path == "/article":
+        if head == "echo":
+            self._echo()
+        elif self.command not in ("GET", "HEAD"):
+            self._send(405, b"method not allowed")
+        elif path == "/article":
             self._send(200, ARTICLE.encode(), "text/html; charset=utf-8")
         elif path == "/text":
             self._send(200, PLAIN.encode(), "text/plain; charset=utf-8")
@@ -159,6 +177,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, PNG, "image/png")
         elif path == "/gzip":
             self._send(200, gzip.compress(PLAIN.encode() * 100), "text/plain; charset=utf-8", Content_Encoding="gzip")
+        elif path == "/deflate":
+            self._send(200, zlib.compress(PLAIN.encode() * 100), "text/plain; charset=utf-8", Content_Encoding="deflate")
+        elif path == "/deflate-raw":  # what some servers send as "deflate": no zlib header
+            packer = zlib.compressobj(wbits=-15)
+            body = packer.compress(PLAIN.encode() * 100) + packer.flush()
+            self._send(200, body, "text/plain; charset=utf-8", Content_Encoding="deflate")
+        elif path == "/bad-gzip":
+            self._send(200, b"this is not gzip", "text/plain; charset=utf-8", Content_Encoding="gzip")
+        elif path == "/set-cookie":
+            self._send(200, b"have a cookie", Set_Cookie="session=abc123; Path=/")
         elif path == "/invalid-utf8":
             self._send(200, b"caf\xc3\xa9 ok \xff\xfe broken \xc3", "text/plain; charset=utf-8")
         elif path == "/bad-charset":

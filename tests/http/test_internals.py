@@ -36,12 +36,21 @@ def test_httpcore_shards_hold_two_hosts_each_so_none_passes_ten_connections() ->
     asyncio.run(main())
 
 
-def test_the_aiohttp_transport_needs_a_single_shard() -> None:
-    pool = HttpPool(HttpSettings(max_concurrency=64), transport="aiohttp")
+def test_the_aiohttp_transport_is_one_session_with_a_connection_for_every_slot() -> None:
+    import aiohttp
+
+    pool = HttpPool(HttpSettings(max_concurrency=64, max_per_host=4), transport="aiohttp")
 
     async def main() -> None:
-        assert len(pool._start_network()) == 1
+        pool._start_network()
+        session = pool._session
+        assert pool._shards is None  # no httpx transport in the request path
+        assert session.connector.limit == 64
+        assert session.connector.limit_per_host == 0  # the pool's per-host semaphores hold that limit
+        assert isinstance(session.cookie_jar, aiohttp.DummyCookieJar)
+        assert session.trust_env is False  # no proxies from the environment
         await pool.aclose()
+        assert session.closed
 
     asyncio.run(main())
 

@@ -1,7 +1,7 @@
 """HttpPool against a real local server: retries, Retry-After, resets, timeouts, redirects, caps, limits.
 
-Every behaviour is checked on both transports the pool can use (aiohttp via httpx-aiohttp,
-and httpx's own httpcore), since a machine may have either.
+Every behaviour is checked on both transports the pool can use (its own aiohttp session, and
+httpx's httpcore), since a machine may have either.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from claimcheck.http import (
 )
 
 FAST = HttpSettings(backoff=0.01, backoff_max=0.05, timeout=5.0)
-TRANSPORTS = ["httpcore"] + (["aiohttp"] if importlib.util.find_spec("httpx_aiohttp") else [])
+TRANSPORTS = ["httpcore"] + (["aiohttp"] if importlib.util.find_spec("aiohttp") else [])
 
 
 @pytest.fixture(params=TRANSPORTS)
@@ -210,3 +210,75 @@ def test_api_keys_never_appear_in_urls_or_errors(http_server, transport) -> None
     with pytest.raises(FetchError) as error:
         run(transport, lambda pool: pool.get(f"http://no-such-host.invalid/?k={key}"), redactor=redactor)
     assert key not in str(error.value)
+
+
+# -- what goes on the wire: the same request from both transports ------------------------------
+
+#: a URL's path as given -> the request target httpx sends, and so must the aiohttp session
+WIRE = [
+    ("/echo/a%2Fb/%41%zz?x=%2F&q=a+b&r=[1]|^", "/echo/a%2Fb/%41%zz?x=%2F&q=a+b&r=[1]|^"),  # as given
+    ("/echo/café/п?q=é", "/echo/caf%C3%A9/%D0%BF?q=%C3%A9"),  # non-ASCII: UTF-8, percent-encoded
+    ('/echo/"q"<a>`{b}?x="<>"`{}', "/echo/%22q%22%3Ca%3E%60%7Bb%7D?x=%22%3C%3E%22`{}"),
+    ("/echo/x/../y/./z", "/echo/y/z"),  # dot segments removed
+    ("/echo/page#section", "/echo/page"),  # the fragment stays here
+]
+
+
+@pytest.mark.parametrize("given, sent", WIRE, ids=[given for given, _ in WIRE])
+def test_urls_go_on_the_wire_as_httpx_sends_them(http_server, transport, given: str, sent: str) -> None:
+    echo = run(transport, lambda pool: pool.get(http_server.url(given))).json()
+    assert echo["line"] == f"GET {sent} HTTP/1.1"
+    assert dict(echo["headers"])["Host"] == http_server.base.removeprefix("http://")
+
+
+def test_a_url_with_a_space_is_refused_rather_than_quoted(http_server, transport) -> None:
+    with pytest.raises(UnsafeURLError, match="spaces"):
+        run(transport, lambda pool: pool.get(http_server.url("/echo/a b")))
+
+
+def test_only_the_pools_headers_are_sent_and_no_cookie_is_kept(http_server, transport) -> None:
+    async def job(pool: HttpPool) -> Any:
+        await pool.get(http_server.url("/set-cookie"))
+        return (await pool.get(http_server.url("/echo/headers"), headers={"Accept": "application/json"})).json()
+
+    sent = {name.lower(): value for name, value in run(transport, job)["headers"]}
+    assert sorted(sent) == ["accept", "accept-encoding", "host", "user-agent"]  # no Cookie, no library's own
+    assert sent["accept"] == "application/json"  # a per-call header replaces the pool's
+    assert sent["accept-encoding"] == "gzip, deflate"
+    assert sent["user-agent"].startswith("claimcheck/")
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH"])
+def test_json_and_form_bodies_are_sent_as_httpx_sends_them(http_server, transport, method: str) -> None:
+    bodies = [
+        {"json": {"claim": "35 000 arrêtés", "n": [1, 2.5, None]}},
+        {"data": {"q": "a b&c", "tag": ["x", "y"], "exact": True, "skip": None}},
+        {},
+    ]
+
+    async def job(pool: HttpPool) -> list[tuple[Any, ...]]:
+        out = []
+        for body in bodies:
+            echo = (await pool.request(method, http_server.url("/echo/body"), **body)).json()
+            headers = {name.lower(): value for name, value in echo["headers"]}
+            out.append((headers.get("content-type"), headers.get("content-length"), echo["body"]))
+        return out
+
+    assert run(transport, job) == [
+        ("application/json", "45", '{"claim":"35 000 arrêtés","n":[1,2.5,null]}'),
+        ("application/x-www-form-urlencoded", "38", "q=a+b%26c&tag=x&tag=y&exact=true&skip="),
+        (None, "0", ""),
+    ]
+
+
+@pytest.mark.parametrize("path", ["/deflate", "/deflate-raw"])
+def test_deflate_bodies_are_decoded_with_or_without_the_zlib_header(http_server, transport, path: str) -> None:
+    response = run(transport, lambda pool: pool.get(http_server.url(path)))
+    assert response.text.count("Plain text source") == 100
+    assert "content-encoding" not in response.headers
+
+
+def test_a_body_that_is_not_what_its_encoding_says_is_a_protocol_error(http_server, transport) -> None:
+    with pytest.raises(FetchError, match="bad HTTP answer") as error:
+        run(transport, lambda pool: pool.get(http_server.url("/bad-gzip")))
+    assert error.value.reason == "protocol"

@@ -129,6 +129,34 @@ def test_a_verifier_with_its_own_httpx_client_cannot_reach_the_network(make_clai
     assert run_verifier(Probe(direct), make_claim(), responses={"https://example.org/direct": "mocked"}).note == "mocked"
 
 
+@pytest.mark.parametrize("transport", ["aiohttp", "httpcore"])
+def test_no_request_of_the_http_layer_reaches_the_network_whichever_its_transport(
+    make_claim, run_verifier, monkeypatch, transport
+):
+    import socket
+
+    from claimcheck.http import pool
+
+    monkeypatch.setattr(pool, "_aiohttp_available", lambda: transport == "aiohttp")  # what "auto" picks
+    seen = {}
+
+    async def fetch(claim, ctx):
+        seen["transport"] = ctx.http.transport
+        return (await ctx.fetch_text(claim.sources[0].url)).text
+
+    # A real server that never answers: a request reaching it would hang the run until its timeout.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.setblocking(False)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/page"
+        verdict = run_verifier(Probe(fetch), with_source(make_claim, url), responses={url: "from the table"}, timeout=5)
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nobody connected
+    assert seen["transport"] == transport
+    assert verdict.note == "from the table"
+
+
 def test_each_run_sees_its_own_responses(make_claim, run_verifier):
     claim = with_source(make_claim)
     assert "first" in run_verifier(Probe(page_text), claim, responses={"https://example.org/page": html("first")}).note
