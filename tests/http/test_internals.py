@@ -74,3 +74,29 @@ def test_grouped_writes_are_committed_by_the_timer_and_on_close(tmp_path: Path) 
         assert rows() == 2
 
     asyncio.run(main())
+
+
+def test_aiohttp_errors_get_the_reasons_their_httpcore_counterparts_get() -> None:
+    import socket
+    import ssl
+    import zlib
+    from types import SimpleNamespace
+
+    import aiohttp
+
+    from claimcheck.http.pool import _network_failure
+
+    key = SimpleNamespace(host="example.org", port=443, ssl=True)  # what aiohttp's messages read
+    cases = {
+        aiohttp.ClientConnectorDNSError(key, socket.gaierror(-2, "Name or service not known")): "dns",
+        aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "Connection refused")): "connect",
+        aiohttp.ClientConnectorCertificateError(key, ssl.SSLCertVerificationError(1, "certificate verify failed")): "connect",
+        aiohttp.ConnectionTimeoutError("Connection timeout to host"): "timeout",
+        aiohttp.SocketTimeoutError("Timeout on reading data from socket"): "timeout",
+        aiohttp.ServerDisconnectedError(): "reset",
+        aiohttp.ClientConnectionError("Connection closed"): "reset",
+        aiohttp.ClientPayloadError("Response payload is not completed"): "reset",
+        zlib.error("Error -3 while decompressing data: incorrect header check"): "protocol",
+    }
+    reasons = {type(error).__name__: _network_failure(error, "https://example.org/", "example.org:443").reason for error in cases}
+    assert reasons == {type(error).__name__: reason for error, reason in cases.items()}

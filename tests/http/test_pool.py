@@ -282,3 +282,21 @@ def test_a_body_that_is_not_what_its_encoding_says_is_a_protocol_error(http_serv
     with pytest.raises(FetchError, match="bad HTTP answer") as error:
         run(transport, lambda pool: pool.get(http_server.url("/bad-gzip")))
     assert error.value.reason == "protocol"
+
+
+def test_aiohttp_is_imported_on_the_first_cache_miss_and_not_by_a_cached_run(http_server, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    # A fresh interpreter each time: this test session has imported aiohttp long ago.
+    script = f"""
+import asyncio, sys
+from claimcheck.http import HttpPool
+async def main():
+    async with HttpPool(cache_dir={str(tmp_path)!r}, transport="aiohttp") as pool:
+        response = await pool.get({http_server.url("/text")!r})
+    print(response.from_cache, "aiohttp" in sys.modules)
+asyncio.run(main())
+"""
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split() for _ in range(2)]
+    assert runs == [["False", "True"], ["True", "False"]]
