@@ -54,7 +54,7 @@ class LinkCheck:
         """(status, final URL, problem). The page itself when it can be read (shared with
         source-text); otherwise the link checker's HEAD/GET, which never raises."""
         try:
-            doc = await ctx.fetch_text(url)
+            doc = await ctx.fetch_text(url, metadata=False)  # as source-text asks: one fetch for both
             return doc.status, doc.final_url, None
         except SourceRefused as exc:
             return None, None, str(exc)

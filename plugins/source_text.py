@@ -480,7 +480,7 @@ class SourceText:
         reading = None
         if source.url and not (ctx.offline and _is_url(source.url)):
             try:
-                doc = await ctx.fetch_text(source.url)
+                doc = await ctx.fetch_text(source.url, metadata=False)  # the text is all it reads
                 # a short document is read like an excerpt; a long one only where it talks about the claim
                 reading = read_text(cc, doc.text, excerpt=len(doc.text) <= SHORT_DOCUMENT)
             except SourceRefused as exc:

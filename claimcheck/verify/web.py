@@ -47,8 +47,9 @@ class Web:
 
     def __init__(self, pool: Any) -> None:
         self.pool = pool
-        self._inflight: dict[str, asyncio.Future] = {}
-        self._recent: OrderedDict[str, tuple[bool, Any]] = OrderedDict()
+        self._inflight: dict[tuple[str, bool], asyncio.Future] = {}
+        #: (url, with metadata) -> (ok, document or error)
+        self._recent: OrderedDict[tuple[str, bool], tuple[bool, Any]] = OrderedDict()
         self._entered = False
 
     async def _ready(self) -> Any:
@@ -86,23 +87,28 @@ class Web:
     async def check(self, url: str) -> Any:
         return await (await self._ready()).check(url)
 
-    async def fetch_text(self, url: str) -> Any:
+    async def fetch_text(self, url: str, metadata: bool = True) -> Any:
         """A page's readable text; callers for one URL in one run share one fetch (and its
-        failure: a dead link is not asked twice in a run)."""
-        recent = self._recent.get(url)
+        failure: a dead link is not asked twice in a run). A document read with its metadata
+        serves callers that do not need it too; one read without serves only those."""
+        if not metadata and ((url, True) in self._recent or (url, True) in self._inflight):
+            key = (url, True)
+        else:
+            key = (url, metadata)
+        recent = self._recent.get(key)
         if recent is not None:
-            self._recent.move_to_end(url)
+            self._recent.move_to_end(key)
             ok, value = recent
             if ok:
                 return value
             raise value
-        running = self._inflight.get(url)
+        running = self._inflight.get(key)
         if running is not None:
             return await asyncio.shield(running)
         future: asyncio.Future = asyncio.get_running_loop().create_future()
-        self._inflight[url] = future
+        self._inflight[key] = future
         try:
-            doc = await self._fetch(url)
+            doc = await self._fetch(url, metadata)
         except asyncio.CancelledError as exc:
             future.set_exception(exc)
             future.exception()
@@ -111,29 +117,29 @@ class Web:
             future.set_exception(exc)
             future.exception()  # retrieved: a lone caller must not log "never retrieved"
             if isinstance(exc, Exception):
-                self._remember(url, False, exc)
+                self._remember(key, False, exc)
             raise
         finally:
-            self._inflight.pop(url, None)
+            self._inflight.pop(key, None)
         future.set_result(doc)
-        self._remember(url, True, doc)
+        self._remember(key, True, doc)
         return doc
 
-    def _remember(self, url: str, ok: bool, value: Any) -> None:
-        self._recent[url] = (ok, value)
+    def _remember(self, key: tuple[str, bool], ok: bool, value: Any) -> None:
+        self._recent[key] = (ok, value)
         if len(self._recent) > self.REMEMBERED:
             self._recent.popitem(last=False)
 
-    async def _fetch(self, ref: str) -> Any:
+    async def _fetch(self, ref: str, metadata: bool) -> Any:
         from claimcheck.http import HttpError
 
         try:
-            return await (await self._ready()).fetch_text(ref)
+            return await (await self._ready()).fetch_text(ref, metadata=metadata)
         except HttpError as exc:
             raise _translate(exc) from None
 
-    async def read_file(self, path: Path, ref: str) -> Any:
-        return await self._fetch(ref)
+    async def read_file(self, path: Path, ref: str, metadata: bool = True) -> Any:
+        return await self._fetch(ref, metadata)
 
 
 def make_web(project: Any, *, concurrency: int, per_host: int, timeout: float, offline: bool, cache: bool = True) -> Web:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from claimcheck.http import (
@@ -41,6 +42,25 @@ def test_an_html_article_gives_its_main_text_and_metadata(http_server) -> None:
     assert doc.publisher == "Rights Watch"
     assert doc.date == "2021-08-09"
     assert doc.author == "Jane Roe"
+
+
+@pytest.mark.parametrize("path", ["/article", "/pdf"])
+def test_without_metadata_the_text_is_the_same_and_the_description_is_left_out(http_server, tmp_path: Path, path: str) -> None:
+    """``metadata=False`` is for verifiers that only read the text (source-text, link-check): the
+    page's description of itself is not read, and the text is exactly what a full read gives."""
+
+    async def main() -> tuple[Document, Document, Document]:
+        async with HttpPool(HttpSettings(retries=0), cache_dir=tmp_path) as pool:
+            text_only = await pool.fetch_text(http_server.url(path), metadata=False)
+            full = await pool.fetch_text(http_server.url(path))  # a text-only document never serves this
+            again = await pool.fetch_text(http_server.url(path), metadata=False)
+            return text_only, full, again
+
+    text_only, full, again = asyncio.run(main())
+    assert full.title is not None and full.date == "2021-08-09"
+    assert (text_only.title, text_only.publisher, text_only.date, text_only.author) == (None, None, None, None)
+    assert text_only.text == full.text and "35,000" in text_only.text
+    assert again == attrs.evolve(text_only, from_cache=True)
 
 
 def test_a_pdf_gives_the_text_of_its_pages(http_server) -> None:
@@ -185,7 +205,7 @@ def test_reused_extraction_settings_give_what_trafilatura_builds_per_call(page: 
 
     from claimcheck.http.documents import _extract_html
 
-    mine = _extract_html(page, url)
+    mine = _extract_html(page, url, True)
     theirs = trafilatura.bare_extraction(page, url=url or None, with_metadata=True, include_comments=False,
                                          include_tables=True, favor_recall=True)
     assert mine["text"] == (theirs.text or trafilatura.html2txt(page)).strip()

@@ -32,6 +32,37 @@ def test_source_text_reads_the_page_and_writes_back_stance_and_excerpt(run, make
     assert len(server.log) == requests
 
 
+def test_source_text_and_link_check_read_a_page_once_and_without_its_metadata(run, make_project, server, monkeypatch):
+    """Neither verifier uses a page's title, site name, date or author, so a run does not pay for
+    reading them (half of trafilatura's time on a news page), and one extraction serves both."""
+    import trafilatura.core
+
+    from claimcheck.http import documents
+
+    def no_metadata_wanted(*args, **kwargs):
+        raise AssertionError("the page's metadata was read")
+
+    extracted = []
+    real_extract = documents.extract
+
+    def counting_extract(*args, **kwargs):
+        extracted.append(kwargs.get("url"))
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura.core, "extract_metadata", no_metadata_wanted)
+    monkeypatch.setattr(trafilatura, "extract_metadata", no_metadata_wanted)
+    monkeypatch.setattr("claimcheck.http.pool.extract", counting_extract)  # small runs extract in-process
+    url = server.article("/viasna-2", "Rights groups say 36,000 people have been arrested in Belarus since August 2020.")
+    root = make_project({"arrests": {"claim": "More than 35,000 people have been arrested in Belarus since August 2020.",
+                                     "sources": [{"url": url}]}}, config=HTTP_CONFIG)
+    result = run("verify", "--verifier", "source-text", "--verifier", "link-check", cwd=root)
+    assert result.exit_code == 0, result.output
+    data = load(root, "arrests")
+    assert data["verdicts"]["source-text"]["status"] == "supported"
+    assert data["sources"][0]["http_status"] == 200
+    assert extracted == [url]
+
+
 def test_misbehaving_servers_never_crash_the_run(run, make_project, server):
     claim = "More than 35,000 people have been arrested in Belarus since August 2020."
     paths = ["/rate-limited", "/error", "/huge", "/image", "/bad-utf8", "/loop-a", "/reset", "/gone"]
