@@ -323,7 +323,7 @@ class HttpPool:
         current = url
         while True:
             answer = await self._attempts(
-                method, current, headers=headers, json=json, data=data, key=key,
+                method, current, headers=headers, json=json, data=data,
                 max_bytes=max_bytes or self.settings.max_bytes, read_body=read_body,
             )
             if not (follow_redirects and answer.status in REDIRECTS and answer.headers.get("location")):
@@ -616,7 +616,6 @@ class HttpPool:
         headers: Mapping[str, str] | None,
         json: Any,
         data: Any,
-        key: str | None,
         max_bytes: int,
         read_body: bool,
     ) -> _Answer:
@@ -645,7 +644,7 @@ class HttpPool:
                                 )
                             else:
                                 answer = await self._send(
-                                    shard, method, url, headers, json, data, key, max_bytes, read_body, shown
+                                    shard, method, url, headers, json, data, max_bytes, read_body, shown
                                 )
                     except TimeoutError as error:
                         if type(error) is TimeoutError:  # our asyncio.timeout, not a transport's own
@@ -696,7 +695,6 @@ class HttpPool:
         headers: Mapping[str, str] | None,
         json: Any,
         data: Any,
-        key: str | None,
         max_bytes: int,
         read_body: bool,
         shown: str,
