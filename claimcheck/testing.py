@@ -291,7 +291,7 @@ class _Routes:
 
         async def send_aiohttp(pool: Any, method: str, url: str, headers: Any, json: Any, data: Any,
                                max_bytes: int, read_body: bool, shown: str) -> Any:
-            return await pool._send(routed, method, url, headers, json, data, None, max_bytes, read_body, shown)
+            return await pool._send(routed, method, url, headers, json, data, max_bytes, read_body, shown)
 
         stack = contextlib.ExitStack()
         stack.enter_context(mock.patch.object(HttpPool, "_send_aiohttp", send_aiohttp))
