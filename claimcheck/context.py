@@ -34,7 +34,7 @@ class FetchError(ClaimcheckError):
     """A document could not be fetched or read (dead link, timeout, too large, unreadable).
 
     ``status``: the HTTP status when the server answered (404...); ``reason``: a short cause
-    when it did not (dns, connect, timeout, reset, redirect-loop, error).
+    when it did not (dns, connect, tls, timeout, reset, redirect-loop, error).
     """
 
     def __init__(self, message: str, *, status: int | None = None, final_url: str | None = None,

@@ -65,6 +65,9 @@ class LinkCheck:
         problem = None if link.status is not None else (link.reason or "no answer")
         if link.reason == "dns":
             problem = "DNS failure: no such host"
+        elif link.reason == "tls" and link.error:
+            # "the TLS certificate of host is not trusted: certificate has expired (url)": the why
+            problem = "TLS: " + link.error.split(": ", 1)[-1].removesuffix(f" ({url})")
         return link.status, link.final_url, problem
 
 

@@ -28,7 +28,7 @@ class FetchError(HttpError):
 
     def __init__(self, message: str, *, url: str | None = None, reason: str = "error") -> None:
         super().__init__(message, url=url)
-        #: short machine-readable cause: dns | connect | timeout | reset | protocol | error
+        #: short machine-readable cause: dns | connect | tls | timeout | reset | protocol | error
         self.reason = reason
 
 

@@ -942,6 +942,9 @@ def _network_failure(error: BaseException, shown: str, host: str) -> FetchError:
         return FetchError(f"DNS lookup failed: host {name} not found ({shown})", url=shown, reason="dns")
     if any(isinstance(item, ConnectionRefusedError) for item in chain):
         return FetchError(f"connection refused by {host} ({shown})", url=shown, reason="connect")
+    tls = _tls_failure(chain, host, shown)
+    if tls is not None:
+        return tls
     if any(isinstance(item, ConnectionResetError) for item in chain) or names & {
         "ServerDisconnectedError", "RemoteProtocolError", "ReadError", "ClientPayloadError",
         "ClientConnectionError", "ServerConnectionError",  # aiohttp: the connection closed mid-answer
@@ -962,6 +965,26 @@ def _network_failure(error: BaseException, shown: str, host: str) -> FetchError:
     ):
         return FetchError(f"bad HTTP answer from {host} ({shown}): {error}", url=shown, reason="protocol")
     return FetchError(f"request to {shown} failed: {type(error).__name__}: {error}", url=shown, reason="error")
+
+
+def _tls_failure(chain: list[BaseException], host: str, shown: str) -> FetchError | None:
+    """A TLS failure, said exactly ("certificate has expired", "Hostname mismatch"): a source whose
+    certificate is not trusted is a finding for a fact-checker, not a network hiccup, and it is
+    not retried (reason ``tls``)."""
+    import ssl
+
+    for item in chain:
+        # aiohttp's error is itself a CertificateError (the same class as SSLCertVerificationError,
+        # without its fields): the one it wraps, kept as ``certificate_error``, says why
+        failed = getattr(item, "certificate_error", item)
+        if isinstance(failed, ssl.SSLCertVerificationError):
+            why = (getattr(failed, "verify_message", None) or getattr(failed, "reason", None) or "certificate verify failed").rstrip(".")
+            return FetchError(f"the TLS certificate of {host} is not trusted: {why} ({shown})", url=shown, reason="tls")
+    for item in chain:
+        if isinstance(item, ssl.SSLError) and not isinstance(item, (ssl.SSLEOFError, ssl.SSLZeroReturnError)):
+            why = item.reason or type(item).__name__
+            return FetchError(f"the TLS handshake with {host} failed: {why} ({shown})", url=shown, reason="tls")
+    return None
 
 
 def _suffix(url: str) -> str:

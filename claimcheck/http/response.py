@@ -78,8 +78,8 @@ class LinkStatus:
     status: int | None
     final_url: str | None = None
     redirects: tuple[str, ...] = ()
-    #: short cause when status is None or redirects looped: dns | connect | timeout | reset |
-    #: protocol | redirect-loop | unsafe | too-large | error
+    #: short cause when status is None or redirects looped: dns | connect | tls | timeout |
+    #: reset | protocol | redirect-loop | unsafe | too-large | error
     reason: str | None = None
     #: one human sentence, secrets redacted
     error: str | None = None

@@ -90,7 +90,7 @@ def test_aiohttp_errors_get_the_reasons_their_httpcore_counterparts_get() -> Non
     cases = {
         aiohttp.ClientConnectorDNSError(key, socket.gaierror(-2, "Name or service not known")): "dns",
         aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "Connection refused")): "connect",
-        aiohttp.ClientConnectorCertificateError(key, ssl.SSLCertVerificationError(1, "certificate verify failed")): "connect",
+        aiohttp.ClientConnectorCertificateError(key, ssl.SSLCertVerificationError(1, "certificate verify failed")): "tls",
         aiohttp.ConnectionTimeoutError("Connection timeout to host"): "timeout",
         aiohttp.SocketTimeoutError("Timeout on reading data from socket"): "timeout",
         aiohttp.ServerDisconnectedError(): "reset",

@@ -103,6 +103,31 @@ def test_link_check_records_status_and_final_url(run, make_project, server, clos
     assert "/missing (404)" in note and "nobody-home" in note
 
 
+def test_link_check_says_why_a_source_certificate_is_refused(run, make_project):
+    """An https source whose certificate has expired is a finding, said as such in the note."""
+    import pytest
+
+    trustme = pytest.importorskip("trustme")
+    from tests._tls import start_tls_servers
+
+    servers = start_tls_servers(trustme)
+    try:
+        expired = servers.urls["expired"]
+        root = make_project({"tls": {"claim": "A claim with an old source.", "sources": [{"url": expired}]}},
+                            config=HTTP_CONFIG)
+        with pytest.MonkeyPatch.context() as env:
+            bundle = root / "ca.pem"
+            servers.ca.cert_pem.write_to_path(str(bundle))
+            env.setenv("SSL_CERT_FILE", str(bundle))  # the CA is trusted: only the expiry is wrong
+            result = run("verify", "--verifier", "link-check", cwd=root)
+    finally:
+        servers.close()
+    assert result.exit_code == 0, result.output
+    data = load(root, "tls")
+    assert "http_status" not in data["sources"][0]
+    assert data["verdicts"]["link-check"]["note"] == f"0 of 1 links alive; failing: {expired} (TLS: certificate has expired)"
+
+
 def test_wayback_records_the_closest_snapshot(run, make_project, server):
     server.options["wayback"] = {"url": "https://example.org/a", "archived_snapshots": {"closest": {
         "status": "200", "available": True, "url": "http://web.archive.org/web/20210809000000/https://example.org/a",
