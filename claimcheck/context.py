@@ -130,11 +130,15 @@ class Context:
 
     # -- HTTP and documents -----------------------------------------------------------------------
 
-    async def client(self) -> Any:
-        """``await ctx.client()``: the run's shared HTTP client, opened (see ``http``)."""
+    async def client(self) -> "httpx.AsyncClient":
+        """``await ctx.client()``: the run's shared ``httpx.AsyncClient``, for verifiers written
+        against httpx. Every request goes through the run's pool (``http``): the same HTTP cache,
+        per-host limits, retries honouring Retry-After, size caps and URL checks. It follows
+        redirects. Network failures raise httpx's errors (``httpx.ConnectError``,
+        ``httpx.ReadTimeout``...); do not close it, the run does."""
         if self.offline:
             raise Offline("offline run: no HTTP requests")
-        return await self._web._ready()
+        return await self._web.client()
 
     @property
     def http(self) -> Any:

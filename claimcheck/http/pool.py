@@ -293,13 +293,14 @@ class HttpPool:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         json: Any = None,
-        data: Mapping[str, Any] | None = None,
+        data: Mapping[str, Any] | bytes | None = None,
         cache: bool = True,
         follow_redirects: bool = True,
         max_bytes: int | None = None,
         read_body: bool = True,
     ) -> Response:
-        """Any method. Only GET and HEAD are cached; only idempotent methods are retried."""
+        """Any method. Only GET and HEAD are cached; only idempotent methods are retried.
+        ``data``: a form (a mapping, sent URL-encoded) or the raw body (bytes)."""
         method = method.upper()
         try:
             url = check_url(url)
@@ -703,12 +704,14 @@ class HttpPool:
 
         # The transport is called directly: redirects, cookies and auth flows are not wanted
         # here, and httpx.AsyncClient.send's wrappers cost more CPU than the rest of a request.
+        raw = data if isinstance(data, (bytes, str)) else None  # httpx takes a raw body as content=
         request = httpx.Request(
             method,
             url,
             headers={**self._base_headers, **headers} if headers else self._base_headers,
             json=json,
-            data=data,
+            data=None if raw is not None else data,
+            content=raw,
             extensions={"timeout": self._timeout},
         )
         response = await shard.transport.handle_async_request(request)

@@ -51,6 +51,7 @@ class Web:
         #: (url, with metadata) -> (ok, document or error)
         self._recent: OrderedDict[tuple[str, bool], tuple[bool, Any]] = OrderedDict()
         self._entered = False
+        self._client: Any = None
 
     async def _ready(self) -> Any:
         # The pool opens its cache on entry; a request made before that would bypass the cache.
@@ -73,7 +74,18 @@ class Web:
         if start is not None:
             start(processes)
 
+    async def client(self) -> Any:
+        """The run's one ``httpx.AsyncClient``, whose requests all go through the pool
+        (``claimcheck.http.client``); made on first use."""
+        if self._client is None:
+            from claimcheck.http.client import pool_client
+
+            self._client = pool_client(await self._ready())
+        return self._client
+
     async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
         await self.pool.aclose()
 
     async def request(self, method: str, url: str, **kwargs: Any) -> Any:
