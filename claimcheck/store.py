@@ -194,7 +194,7 @@ class Store:
         return problems
 
     def index_rows(self, rows: list[tuple]) -> None:
-        """Index files whose rows a caller already made (``row_of``), from data it holds
+        """Index files whose rows a caller already made (``row_from``), from data it holds
         parsed and validated.
 
         For a command that has just written claim files (``verify``): re-reading and re-parsing
@@ -388,12 +388,6 @@ def index_row(item: tuple[str, int, int, str]) -> tuple:
             found = [{"path": str(path), "line": None, "field": None, "message": f"cannot read file: {exc.strerror}"}]
         return (rel, size, mtime_ns, path.stem, collection, None, None, None, None, None, None,
                 "[]", 0, None, json.dumps(found), None, None, None, None)
-    return row_of(rel, size, mtime_ns, data, claim)
-
-
-def row_of(rel: str, size: int, mtime_ns: int, data: Any, claim: "Claim") -> tuple:
-    """The index row of a valid file (path relative to the project root, size, mtime_ns) from
-    its parsed data and validated claim, for ``Store.index_rows``."""
     return row_from(rel, size, mtime_ns, data, claim_columns(claim))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -117,12 +116,6 @@ def write_atomically(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ClaimcheckError(f"{path}: folder {folder} does not exist")
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # what a plain open() would give, not mkstemp's private 0600
     from claimcheck.writer import atomic_write
 
-    atomic_write(path, text, mode=mode)
+    atomic_write(path, text)  # keeps a replaced report's permissions; a new one gets 0666 less the umask

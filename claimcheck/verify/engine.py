@@ -161,7 +161,7 @@ class Engine:
             self.verifiers.append(v)
         self.not_applicable = NotApplicable(project.state_dir / "verify-not-applicable.json", enabled=not options.dry_run)
         self._pairs: asyncio.Semaphore | None = None
-        #: the index rows of the files this run wrote (``store.row_of``)
+        #: the index rows of the files this run wrote (``store.row_from``)
         self._written: list[tuple] = []
         self._index_states: dict[str, tuple[int, int]] = {}
         #: the write-back worker process, once started (``_start_workers``)

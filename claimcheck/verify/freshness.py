@@ -44,8 +44,7 @@ def claim_hash(data: dict[str, Any]) -> str:
     parts: list[Any] = [str(data.get(k)) if data.get(k) is not None else None for k in _HASHED_KEYS]
     for src in data.get("sources") or ():
         parts.append([src.get("url"), src.get("excerpt"), src.get("stance") if person_stance(src) else None])
-    blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(blob.encode("utf-8"), digest_size=6).hexdigest()
+    return _digest(parts)
 
 
 def claim_digest(claim: Any, sources: Any = None) -> str:
@@ -55,6 +54,10 @@ def claim_digest(claim: Any, sources: Any = None) -> str:
     parts: list[Any] = [str(v) if (v := getattr(claim, k)) is not None else None for k in _HASHED_KEYS]
     for src in claim.sources if sources is None else sources:
         parts.append([src.url, src.excerpt, src.stance.value if src.person_stance else None])
+    return _digest(parts)
+
+
+def _digest(parts: list[Any]) -> str:
     blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=6).hexdigest()
 

@@ -503,13 +503,7 @@ def write_claim(path: str | Path, rel: str, old_text: str | None, state: tuple[i
     new_text, new_data = updated_text(old_text, changes, old_data)
     if new_text == old_text:
         return tuple(changes), None
-    new_state = replace_file(path, new_text, expect)
+    new_state = atomic_write(path, new_text, expect, durable=False)
     from claimcheck.store import row_from
 
     return tuple(changes), row_from(rel, new_state.size, new_state.mtime_ns, new_data, columns)
-
-
-def replace_file(path: Path, new_text: str, state: FileState) -> FileState:
-    """Put ``new_text`` in place of the file atomically, unless the file changed on disk since
-    it was read as ``state`` (``ConflictError``); returns the new file's state."""
-    return atomic_write(path, new_text, state, durable=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,8 +34,6 @@ sources = st.builds(
 def test_digest_and_hash_agree_on_any_claim(claim, figure, measure, srcs):
     srcs = [s for s in srcs if s.url or s.excerpt]
     c = structure_claim({"claim": claim, "figure": figure, "measure": measure, "date": "2022-03-08"})
-    import attrs
-
     c = attrs.evolve(c, sources=tuple(srcs))
     assert claim_digest(c) == claim_hash(_plain(c))
 
